@@ -1,0 +1,683 @@
+//! Stage 3, check: computes every score of every tree and checks the rules
+//! of FORMAT.md §5 that span files (2, 3, 4, 6, 7, 8, 9, 10). Rules 1 and 5
+//! are checked per file in `model.rs`.
+
+use crate::diag::{self, Diagnostic};
+use crate::frontmatter::Loc;
+use crate::load::Asset;
+use crate::model::Evidence;
+use crate::score::Score;
+use crate::site::{Assessment, Site};
+use crate::vi;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+fn located(mut d: Diagnostic, loc: Loc) -> Diagnostic {
+    d.line = Some(loc.line);
+    d.column = Some(loc.col);
+    d
+}
+
+fn error(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
+    located(Diagnostic::error(file, msg), loc)
+}
+
+fn warning(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
+    located(Diagnostic::warning(file, msg), loc)
+}
+
+/// What check needs to know of the files on disk, gathered by load.
+pub struct FileIndex<'a> {
+    pub root: &'a Path,
+    pub content_assets: HashMap<&'a str, &'a Asset>,
+    pub static_files: HashSet<&'a str>,
+}
+
+impl<'a> FileIndex<'a> {
+    pub fn new(root: &'a Path, content_assets: &'a [Asset], static_files: &'a [Asset]) -> Self {
+        FileIndex {
+            root,
+            content_assets: content_assets.iter().map(|a| (a.rel.as_str(), a)).collect(),
+            static_files: static_files.iter().map(|a| a.rel.as_str()).collect(),
+        }
+    }
+}
+
+pub fn check(site: &mut Site, files: &FileIndex, diags: &mut Vec<Diagnostic>) {
+    let unit_ids: Vec<String> = site.config.units.iter().map(|u| u.id.clone()).collect();
+    let base_path = site.config.base_path.clone();
+    for a in &mut site.assessments {
+        compute_scores(a, diags);
+        check_totals(a, diags);
+        check_units(a, &unit_ids, diags);
+        check_evidence(a, diags);
+        link_evidence(a, files, &base_path, &mut site.copies, diags);
+    }
+    check_documents(site, diags);
+}
+
+/// Rules 2, 3 and 6: children before parents (reverse id order), each
+/// node's effective score, applicable max and points lost.
+fn compute_scores(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
+    // Rule 6, top-down: a node is in scope when it and its ancestors apply.
+    for i in 0..a.nodes.len() {
+        let parent_in = a.nodes[i].parent.is_none_or(|p| a.nodes[p].in_scope);
+        a.nodes[i].in_scope = parent_in && a.nodes[i].n.applicable.value;
+    }
+    for i in (0..a.nodes.len()).rev() {
+        let children = a.nodes[i].children.clone();
+        let node = &a.nodes[i];
+        let file = node.file.clone();
+        let max = node.n.max.value;
+        let given = node.n.score.as_ref().map(|s| s.value);
+        let given_loc = node.n.score.as_ref().map(|s| s.loc);
+        let in_scope = node.in_scope;
+
+        if !in_scope {
+            if let Some(s) = &node.n.score
+                && node.n.ratio.is_none()
+            {
+                diags.push(error(
+                    &file,
+                    s.loc,
+                    format!(
+                        "node {} is not applicable (không áp dụng), so it carries no score; remove `score: {}`",
+                        node.n.id.value,
+                        s.value.to_plain()
+                    ),
+                ));
+            }
+            let children_max = children.iter().map(|&c| a.nodes[c].n.max.value).sum();
+            let n = &mut a.nodes[i];
+            n.score = None;
+            n.self_score = None;
+            n.lost = None;
+            n.applicable_max = Score::ZERO;
+            n.children_max = children_max;
+            continue;
+        }
+
+        if children.is_empty() {
+            let n = &mut a.nodes[i];
+            n.score = given;
+            n.self_score = n.n.self_score.as_ref().map(|s| s.value);
+            n.applicable_max = max;
+            n.lost = given.map(|s| max - s);
+            continue;
+        }
+
+        let children_max: Score = children.iter().map(|&c| a.nodes[c].n.max.value).sum();
+        let scored: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| a.nodes[c].score.is_some())
+            .collect();
+        let child_sum: Score = scored.iter().filter_map(|&c| a.nodes[c].score).sum();
+        let child_lost: Score = scored.iter().filter_map(|&c| a.nodes[c].lost).sum();
+        let child_applicable: Score = children.iter().map(|&c| a.nodes[c].applicable_max).sum();
+        let any_scored = !scored.is_empty();
+        let id = node.n.id.value.clone();
+
+        let mut score = given;
+        let mut not_itemised = None;
+        if children_max > max {
+            diags.push(
+                error(
+                    &file,
+                    node.n.max.loc,
+                    format!(
+                        "the children of {id} have maxima adding up to {}, more than its max {}",
+                        children_max.to_plain(),
+                        max.to_plain()
+                    ),
+                )
+                .with_help(children_list(a, &children)),
+            );
+        } else if children_max == max {
+            match (given, any_scored) {
+                (Some(g), true) if g != child_sum => diags.push(
+                    error(
+                        &file,
+                        given_loc.unwrap_or_default(),
+                        format!(
+                            "score {} of {id} is not the sum of its children's scores, {}",
+                            g.to_plain(),
+                            child_sum.to_plain()
+                        ),
+                    )
+                    .with_help(format!(
+                        "leave `score` out to have it computed, or correct the children: {}",
+                        children_list(a, &children)
+                    )),
+                ),
+                (None, true) => score = Some(child_sum),
+                _ => {}
+            }
+        } else {
+            let diff = max - children_max;
+            not_itemised = Some(diff);
+            match (given, any_scored) {
+                (None, true) => diags.push(
+                    error(
+                        &file,
+                        node.n.max.loc,
+                        format!(
+                            "the children of {id} have maxima adding up to {} of its max {}; give {id} its own `score:` (the {} not itemised is shown as such)",
+                            children_max.to_plain(),
+                            max.to_plain(),
+                            diff.to_plain()
+                        ),
+                    )
+                    .with_help(format!(
+                        "its score must lie between {} (the children's sum) and {}",
+                        child_sum.to_plain(),
+                        (child_sum + diff).to_plain()
+                    )),
+                ),
+                (Some(g), true) if g < child_sum || g > child_sum + diff => diags.push(error(
+                    &file,
+                    given_loc.unwrap_or_default(),
+                    format!(
+                        "score {} of {id} must lie between {} (its children's sum) and {} (that sum plus the {} not itemised)",
+                        g.to_plain(),
+                        child_sum.to_plain(),
+                        (child_sum + diff).to_plain(),
+                        diff.to_plain()
+                    ),
+                )),
+                _ => {}
+            }
+        }
+        let applicable_max = child_applicable + not_itemised.unwrap_or(Score::ZERO);
+        let lost = match score {
+            None => None,
+            Some(s) if any_scored => {
+                let unitemised_score = s - child_sum;
+                Some(child_lost + (not_itemised.unwrap_or(Score::ZERO) - unitemised_score))
+            }
+            Some(s) => Some(applicable_max - s),
+        };
+        let self_sum: Vec<Score> = children
+            .iter()
+            .filter(|&&c| a.nodes[c].in_scope)
+            .filter_map(|&c| a.nodes[c].self_score)
+            .collect();
+        let n = &mut a.nodes[i];
+        n.children_max = children_max;
+        n.not_itemised = not_itemised;
+        n.score = score;
+        n.applicable_max = applicable_max;
+        n.lost = lost;
+        n.self_score = n.n.self_score.as_ref().map(|s| s.value).or_else(|| {
+            (not_itemised.is_none() && !self_sum.is_empty()).then(|| self_sum.iter().sum())
+        });
+    }
+}
+
+fn children_list(a: &Assessment, children: &[usize]) -> String {
+    let parts: Vec<String> = children
+        .iter()
+        .map(|&c| {
+            let n = &a.nodes[c];
+            format!(
+                "{} (max {}{})",
+                n.n.id.value,
+                n.n.max.value.to_plain(),
+                n.score.map(|s| format!(", score {}", s.to_plain())).unwrap_or_default()
+            )
+        })
+        .collect();
+    parts.join(", ")
+}
+
+/// Rule 4 and the assessment's max: areas add up to the published figures.
+fn check_totals(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
+    let roots = a.roots.clone();
+    let scored: Vec<usize> = roots.iter().copied().filter(|&r| a.nodes[r].score.is_some()).collect();
+    a.score = (!scored.is_empty()).then(|| scored.iter().filter_map(|&r| a.nodes[r].score).sum());
+    a.lost = (!scored.is_empty()).then(|| scored.iter().filter_map(|&r| a.nodes[r].lost).sum());
+    a.applicable_max = roots.iter().map(|&r| a.nodes[r].applicable_max).sum();
+    if roots.is_empty() {
+        a.applicable_max = a.a.max.value;
+        return;
+    }
+    let max_sum: Score = roots.iter().map(|&r| a.nodes[r].n.max.value).sum();
+    if max_sum != a.a.max.value {
+        let detail: Vec<String> = roots
+            .iter()
+            .map(|&r| format!("{} {}", a.nodes[r].n.id.value, a.nodes[r].n.max.value.to_plain()))
+            .collect();
+        diags.push(
+            error(
+                &a.file,
+                a.a.max.loc,
+                format!(
+                    "the areas' maxima add up to {}, but the assessment's max is {}",
+                    max_sum.to_plain(),
+                    a.a.max.value.to_plain()
+                ),
+            )
+            .with_help(format!("areas: {}", detail.join(", "))),
+        );
+    }
+    if let Some(total) = &a.a.total {
+        match a.score {
+            Some(sum) if sum != total.value => diags.push(
+                error(
+                    &a.file,
+                    total.loc,
+                    format!(
+                        "total {} is not the sum of the areas' scores, {}",
+                        total.value.to_plain(),
+                        sum.to_plain()
+                    ),
+                )
+                .with_help(format!(
+                    "differs by {}; check the areas' scores against the published table",
+                    (total.value - sum).abs().to_plain()
+                )),
+            ),
+            None => diags.push(error(
+                &a.file,
+                total.loc,
+                format!(
+                    "total {} is given but no area of {} has a score to add up",
+                    total.value.to_plain(),
+                    a.year
+                ),
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// Rule 7: units named in content exist in site.toml.
+fn check_units(a: &Assessment, units: &[String], diags: &mut Vec<Diagnostic>) {
+    let unknown = |file: &str, loc: Loc, id: &str| {
+        let mut d = error(
+            file,
+            loc,
+            format!("unit `{id}` is not declared in site.toml"),
+        );
+        let list = if units.is_empty() {
+            "site.toml declares no [[units]]".to_string()
+        } else {
+            format!("declared units: {}", units.join(", "))
+        };
+        d = d.with_help(match diag::nearest(id, units.iter().map(String::as_str)) {
+            Some(n) => format!("did you mean `{n}`? ({list})"),
+            None => list,
+        });
+        d
+    };
+    for n in &a.nodes {
+        if let Some(u) = &n.n.unit
+            && !units.contains(&u.value)
+        {
+            diags.push(unknown(&n.file, u.loc, &u.value));
+        }
+    }
+    for t in a.all_tasks() {
+        if let Some(u) = &t.unit
+            && !units.contains(u)
+        {
+            diags.push(unknown(&t.file, t.unit_loc.unwrap_or(t.loc), u));
+        }
+    }
+}
+
+/// Rule 9: scored leaves without evidence or explanation; evidence dated
+/// after the decision.
+fn check_evidence(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
+    let limit = a.evidence_limit();
+    let limit_what = if a.a.decision.as_ref().and_then(|d| d.date).is_some() {
+        "the date of the decision that published the results"
+    } else {
+        "the end of the assessed year"
+    };
+    for n in &mut a.nodes {
+        if !n.in_scope {
+            continue;
+        }
+        if n.is_leaf() && n.n.evidence.is_empty() && n.n.explanation.is_none() {
+            let positive = [&n.n.score, &n.n.self_score]
+                .into_iter()
+                .flatten()
+                .find(|s| s.value.is_positive());
+            if let Some(s) = positive {
+                diags.push(
+                    warning(
+                        &n.file,
+                        s.loc,
+                        format!(
+                            "{} is scored {} but has no evidence and no explanation (không có tài liệu kiểm chứng)",
+                            n.n.id.value,
+                            s.value.to_plain()
+                        ),
+                    )
+                    .with_help("add the documents under `evidence:`, or say why under `explanation:`"),
+                );
+                n.warnings.push(format!(
+                    "Có điểm ({}) nhưng không có tài liệu kiểm chứng và không có giải trình.",
+                    s.value.to_vi()
+                ));
+            }
+        }
+        for e in &n.n.evidence {
+            if let Some(date) = e.date
+                && date > limit
+            {
+                diags.push(warning(
+                    &n.file,
+                    e.date_loc.unwrap_or(e.loc),
+                    format!(
+                        "evidence «{}» is dated {}, after {} ({})",
+                        e.title,
+                        vi::date_iso(date),
+                        limit_what,
+                        vi::date_iso(limit)
+                    ),
+                ));
+                n.warnings.push(format!(
+                    "Tài liệu «{}» ngày {} được ban hành sau {} ({}).",
+                    e.title,
+                    vi::date_short(date),
+                    if limit_what.starts_with("the date") {
+                        "ngày quyết định công bố kết quả"
+                    } else {
+                        "năm đánh giá"
+                    },
+                    vi::date_short(limit)
+                ));
+            }
+        }
+    }
+}
+
+/// Lexically joins a relative path, refusing one that climbs above `root`.
+fn join_inside(base: &Path, rel: &str) -> Option<PathBuf> {
+    let mut out: Vec<String> = base
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    for part in rel.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            p => out.push(p.to_string()),
+        }
+    }
+    Some(out.iter().collect())
+}
+
+/// Percent-encodes a path for an href, keeping `/`.
+pub fn href_escape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Rule 8: local evidence files exist, stay inside the site, and are copied
+/// next to the node's page; links are computed for every entry.
+fn link_evidence(
+    a: &mut Assessment,
+    files: &FileIndex,
+    base_path: &str,
+    copies: &mut BTreeMap<String, PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let year = a.year;
+    let mut decision = a.a.decision.take();
+    if let Some(d) = &mut decision {
+        let out_dir = format!("{year}/");
+        link_one(d, &a.file, &out_dir, files, base_path, copies, diags);
+    }
+    a.a.decision = decision;
+    for n in &mut a.nodes {
+        let out_dir = n.url_path(year);
+        let file = n.file.clone();
+        for e in &mut n.n.evidence {
+            link_one(e, &file, &out_dir, files, base_path, copies, diags);
+        }
+    }
+}
+
+fn link_one(
+    e: &mut Evidence,
+    md_file: &str,
+    out_dir: &str,
+    files: &FileIndex,
+    base_path: &str,
+    copies: &mut BTreeMap<String, PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(f) = e.file.clone() else {
+        e.href = e.url.clone();
+        return;
+    };
+    let loc = e.file_loc.unwrap_or(e.loc);
+    if let Some(stat) = f.strip_prefix('/') {
+        if files.static_files.contains(stat) {
+            e.href = Some(format!("{base_path}{}", href_escape(stat)));
+        } else {
+            diags.push(
+                error(md_file, loc, format!("evidence file {f} does not exist: a file starting with / is looked up in static/, and static/{stat} is missing"))
+                    .with_help("put the document in static/ or beside the Markdown file and write its relative path"),
+            );
+        }
+        return;
+    }
+    let md_dir = Path::new(md_file).parent().unwrap_or(Path::new(""));
+    let Some(resolved) = join_inside(md_dir, &f) else {
+        diags.push(error(
+            md_file,
+            loc,
+            format!("evidence file {f} leaves the site folder; expected a path inside it"),
+        ));
+        return;
+    };
+    let rel: String = resolved
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    let source = if let Some(asset) = files.content_assets.get(rel.as_str()) {
+        Some(asset.abs.clone())
+    } else if let Some(stat) = rel.strip_prefix("static/")
+        && files.static_files.contains(stat)
+    {
+        e.href = Some(format!("{base_path}{}", href_escape(stat)));
+        return;
+    } else {
+        // Elsewhere in the site folder (not content/ or static/): look on disk,
+        // refusing symlinks that lead outside the root.
+        let abs = files.root.join(&resolved);
+        let inside = match (abs.canonicalize(), files.root.canonicalize()) {
+            (Ok(a), Ok(r)) => a.starts_with(r) && a.is_file(),
+            _ => false,
+        };
+        inside.then_some(abs)
+    };
+    let Some(source) = source else {
+        diags.push(
+            error(md_file, loc, format!("evidence file {f} does not exist (looked for {rel})"))
+                .with_help("check the file name; paths are relative to the Markdown file"),
+        );
+        return;
+    };
+    // Beside the node's page, under the name it was cited by (or just the
+    // file name when the path climbs with ..).
+    let name = if f.split(['/', '\\']).any(|p| p == ".." || p == ".") {
+        resolved
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        f.replace('\\', "/")
+    };
+    let out = format!("{out_dir}{name}");
+    if let Some(prev) = copies.get(&out)
+        && *prev != source
+    {
+        diags.push(error(
+            md_file,
+            loc,
+            format!("evidence file {f} would be copied to /{out}, where another file already goes; rename one of them"),
+        ));
+        return;
+    }
+    copies.insert(out.clone(), source);
+    e.href = Some(format!("{base_path}{}", href_escape(&out)));
+}
+
+/// A document's identity for rule 10: its number without spaces, in upper
+/// case, and its year (from the number, as in 30/2020/NĐ-CP, or its date).
+pub fn document_key(number: &str, date: Option<jiff::civil::Date>) -> (String, Option<i16>) {
+    let norm: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let year_in_number = norm
+        .split('/')
+        .skip(1)
+        .find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|p| p.parse().ok());
+    (norm, year_in_number.or(date.map(|d| d.year())))
+}
+
+fn fold_title(t: &str) -> String {
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Rule 10: one document number cited with different dates or titles.
+fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    struct Cite {
+        ai: usize,
+        ni: Option<usize>,
+        file: String,
+        loc: Loc,
+        date: Option<jiff::civil::Date>,
+        title: String,
+        number: String,
+    }
+    let mut by_key: BTreeMap<(String, Option<i16>), Vec<Cite>> = BTreeMap::new();
+    for (ai, a) in site.assessments.iter().enumerate() {
+        let decision = a.a.decision.iter().map(|e| (None, a.file.as_str(), e));
+        let nodes = a
+            .nodes
+            .iter()
+            .enumerate()
+            .flat_map(|(ni, n)| n.n.evidence.iter().map(move |e| (Some(ni), n.file.as_str(), e)));
+        for (ni, file, e) in decision.chain(nodes) {
+            let Some(number) = &e.number else { continue };
+            by_key
+                .entry(document_key(number, e.date))
+                .or_default()
+                .push(Cite {
+                    ai,
+                    ni,
+                    file: file.to_string(),
+                    loc: e.number_loc.unwrap_or(e.loc),
+                    date: e.date,
+                    title: e.title.clone(),
+                    number: number.clone(),
+                });
+        }
+    }
+    for cites in by_key.values() {
+        let first = &cites[0];
+        let dates: HashSet<_> = cites.iter().filter_map(|c| c.date).collect();
+        let titles: HashSet<_> = cites.iter().map(|c| fold_title(&c.title)).collect();
+        if dates.len() <= 1 && titles.len() <= 1 {
+            continue;
+        }
+        let what = match (dates.len() > 1, titles.len() > 1) {
+            (true, true) => "different dates and titles",
+            (true, false) => "different dates",
+            _ => "different titles",
+        };
+        let mut variants: Vec<String> = cites
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}:{} «{}»{}",
+                    c.file,
+                    c.loc.line,
+                    c.title,
+                    c.date.map(|d| format!(" {}", vi::date_iso(d))).unwrap_or_default()
+                )
+            })
+            .collect();
+        variants.dedup();
+        for c in cites {
+            diags.push(
+                warning(
+                    &c.file,
+                    c.loc,
+                    format!("document {} is cited with {what}", first.number),
+                )
+                .with_help(format!("citations: {}", variants.join("; "))),
+            );
+            if let Some(ni) = c.ni {
+                let msg = format!(
+                    "Văn bản số {} được dẫn với {} khác nhau ở các tiêu chí; cần thống nhất.",
+                    first.number,
+                    match what {
+                        "different dates" => "ngày ban hành",
+                        "different titles" => "trích yếu",
+                        _ => "ngày ban hành và trích yếu",
+                    }
+                );
+                let w = &mut site.assessments[c.ai].nodes[ni].warnings;
+                if !w.contains(&msg) {
+                    w.push(msg);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_stay_inside() {
+        assert_eq!(
+            join_inside(Path::new("content/2022/a"), "../b/x.pdf"),
+            Some(PathBuf::from("content/2022/b/x.pdf"))
+        );
+        assert_eq!(join_inside(Path::new("content/2022"), "../../../x.pdf"), None);
+        assert_eq!(
+            join_inside(Path::new("content/2022"), "./x.pdf"),
+            Some(PathBuf::from("content/2022/x.pdf"))
+        );
+    }
+
+    #[test]
+    fn document_keys() {
+        let d = vi::parse_date("2023-04-26").ok();
+        assert_eq!(document_key("55 /TB-SKHCN", d), ("55/TB-SKHCN".into(), Some(2023)));
+        assert_eq!(document_key("30/2020/nđ-cp", None), ("30/2020/NĐ-CP".into(), Some(2020)));
+    }
+
+    #[test]
+    fn hrefs_are_escaped() {
+        assert_eq!(href_escape("2022/1-2/báo cáo.pdf"), "2022/1-2/b%C3%A1o%20c%C3%A1o.pdf");
+    }
+}

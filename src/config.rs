@@ -1,0 +1,283 @@
+//! `site.toml`: settings and units.
+
+use crate::diag::{self, Diagnostic};
+use serde::Deserialize;
+use toml::Spanned;
+
+pub const FILE: &str = "site.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: Spanned<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    units: Vec<RawUnit>,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    id: Spanned<String>,
+    name: String,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Let raw HTML in Markdown bodies through. Off by default: the HTML is
+    /// shown as text.
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    /// As written, with a trailing slash: `https://example.gov.vn/cchc/`.
+    pub base_url: String,
+    /// The path part of base_url, starting and ending with `/`: `/cchc/`.
+    pub base_path: String,
+    pub language: String,
+    /// Theme folder name under `themes/`; `default` when absent.
+    pub theme: String,
+    pub units: Vec<Unit>,
+    pub markdown: MarkdownConfig,
+    pub extra: toml::Table,
+}
+
+impl Config {
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// Replaces base_url (from `--base-url`), checking it the same way.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = split_base_url(url)?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+}
+
+/// Checks an absolute http(s) URL and returns it with a trailing slash,
+/// together with its path part (`/cchc/`).
+pub fn split_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    let expected = "expected an absolute URL such as https://example.gov.vn/cchc/";
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("`{url}` does not start with http:// or https://; {expected}"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(['?', '#', ' ']) {
+        return Err(format!("`{url}` has no host; {expected}"));
+    }
+    if path.contains(['?', '#', ' ', '\\']) {
+        return Err(format!(
+            "`{url}`: the path may not hold a query, a fragment or spaces; {expected}"
+        ));
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let base = format!("{}{}", &url[..url.len() - rest.len()], host);
+    Ok((format!("{base}{path}"), path))
+}
+
+/// Byte offset → 1-based (line, column in characters).
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() as u32 + 1;
+    (line, col)
+}
+
+fn at_span(d: Diagnostic, text: &str, span: std::ops::Range<usize>) -> Diagnostic {
+    let (l, c) = line_col(text, span.start);
+    d.at(text, l, c)
+}
+
+/// Parses site.toml. `text` is the file's whole (normalised) text.
+pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let message = e.message().trim().to_string();
+            let mut d = Diagnostic::error(FILE, message.clone());
+            if let Some(span) = e.span() {
+                d = at_span(d, text, span);
+            }
+            if let Some(help) = unknown_field_help(&message) {
+                d = d.with_help(help);
+            }
+            return Err(vec![d]);
+        }
+    };
+    let mut errors = Vec::new();
+    let (base_url, base_path) = match split_base_url(raw.base_url.get_ref()) {
+        Ok(v) => v,
+        Err(msg) => {
+            errors.push(at_span(
+                Diagnostic::error(FILE, format!("base_url: {msg}")),
+                text,
+                raw.base_url.span(),
+            ));
+            (String::new(), "/".into())
+        }
+    };
+    let theme = match &raw.theme {
+        Some(t) => {
+            let name = t.get_ref().trim();
+            if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+                errors.push(at_span(
+                    Diagnostic::error(
+                        FILE,
+                        format!("theme: `{name}` is not a folder name under themes/"),
+                    ),
+                    text,
+                    t.span(),
+                ));
+            }
+            name.to_string()
+        }
+        None => "default".into(),
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    for u in raw.units {
+        let id = u.id.get_ref().trim().to_string();
+        if id.is_empty() || crate::vi::slugify(&id) != id {
+            errors.push(
+                at_span(
+                    Diagnostic::error(
+                        FILE,
+                        format!("unit id `{id}` must be lowercase ASCII letters, digits and hyphens"),
+                    ),
+                    text,
+                    u.id.span(),
+                )
+                .with_help(format!("try `{}`", crate::vi::slugify(&id))),
+            );
+        } else if units.iter().any(|x| x.id == id) {
+            errors.push(at_span(
+                Diagnostic::error(FILE, format!("unit id `{id}` is declared twice")),
+                text,
+                u.id.span(),
+            ));
+        }
+        units.push(Unit { id, name: u.name.trim().to_string() });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Config {
+        title: raw.title,
+        base_url,
+        base_path,
+        language: raw.language.unwrap_or_else(|| "vi".into()),
+        theme,
+        units,
+        markdown: raw.markdown,
+        extra: raw.extra,
+    })
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" messages, a
+/// "did you mean" hint naming the nearest allowed field.
+pub fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let list = rest
+        .trim_start_matches(',')
+        .trim()
+        .strip_prefix("expected one of ")
+        .or_else(|| rest.trim_start_matches(',').trim().strip_prefix("expected "))?;
+    let allowed: Vec<&str> = list
+        .split(',')
+        .map(|s| s.trim().trim_start_matches("or ").trim_matches('`').trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    diag::nearest(field, allowed.iter().copied()).map(|n| format!("did you mean `{n}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"
+title = "CCHC"
+base_url = "https://example.gov.vn/cchc"
+
+[[units]]
+id = "van-phong"
+name = "Văn phòng Sở"
+"#;
+
+    #[test]
+    fn parses_and_splits_base_url() {
+        let c = parse(OK).unwrap();
+        assert_eq!(c.base_url, "https://example.gov.vn/cchc/");
+        assert_eq!(c.base_path, "/cchc/");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.language, "vi");
+        assert_eq!(c.unit("van-phong").unwrap().name, "Văn phòng Sở");
+    }
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            split_base_url("http://127.0.0.1:1111").unwrap(),
+            ("http://127.0.0.1:1111/".into(), "/".into())
+        );
+        assert!(split_base_url("example.gov.vn/cchc/").is_err());
+        assert!(split_base_url("https:///x").is_err());
+        assert!(split_base_url("https://a/b?c").is_err());
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_location_and_hint() {
+        let text = "title = \"x\"\nbase_url = \"https://a/\"\nthem = \"x\"\n";
+        let errs = parse(text).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, Some(3));
+        assert!(errs[0].message.contains("unknown field `them`"), "{}", errs[0].message);
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `theme`?"));
+    }
+
+    #[test]
+    fn duplicate_and_malformed_unit_ids() {
+        let text = format!("{OK}\n[[units]]\nid = \"van-phong\"\nname = \"x\"\n[[units]]\nid = \"Thanh Tra\"\nname = \"y\"\n");
+        let errs = parse(&text).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].message.contains("declared twice"));
+        assert_eq!(errs[0].line, Some(10));
+        assert_eq!(errs[1].help.as_deref(), Some("try `thanh-tra`"));
+    }
+
+    #[test]
+    fn line_and_column_from_offset() {
+        assert_eq!(line_col("ab\ncđe", 0), (1, 1));
+        assert_eq!(line_col("ab\ncđe", 3), (2, 1));
+        assert_eq!(line_col("ab\ncđe", 6), (2, 3));
+    }
+}

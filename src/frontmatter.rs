@@ -1,0 +1,339 @@
+//! The one front-matter module: splits a Markdown file into its YAML block
+//! and body, and deserializes the block with serde-saphyr into the raw shapes
+//! below, keeping each value's line and column *in the file*.
+//!
+//! Why serde-saphyr: serde_yaml is archived (0.9.34+deprecated) and wraps an
+//! unsafe libyaml port; serde-saphyr is maintained, pure safe Rust, reports
+//! precise locations (also for values, through `Spanned`), refuses duplicate
+//! keys and has budgets against alias bombs.
+//!
+//! Every scalar that needs checking (scores, dates, ids) is read as its raw
+//! text ([`Text`]) and parsed by this crate, so `11.911` never passes through
+//! f64 and every refusal says exactly what was expected.
+
+use crate::diag::Diagnostic;
+use crate::load::SourceFile;
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// A position in a file: 1-based line and column (in characters).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A value with the position it was written at.
+#[derive(Clone, Debug)]
+pub struct At<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+/// The raw text of any YAML scalar: `11.911` arrives as "11.911", `1.10` as
+/// "1.10" (not the float 1.1), `2022-12-15` as "2022-12-15".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a single value (a number, a date or a text), not a list or a mapping")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+pub type S<T> = Spanned<T>;
+
+/// `content/<year>/_index.md`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssessment {
+    pub title: S<String>,
+    pub max: Option<S<Text>>,
+    pub total: Option<S<Text>>,
+    pub rank: Option<S<Text>>,
+    pub ranked: Option<S<Text>>,
+    pub decision: Option<S<RawEvidence>>,
+    pub tasks: Option<Vec<S<RawTask>>>,
+    pub extra: Option<serde_json::Value>,
+}
+
+/// Any other `.md` under `content/<year>/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    pub id: S<Text>,
+    pub title: S<String>,
+    pub label: Option<S<Text>>,
+    pub max: S<Text>,
+    pub self_score: Option<S<Text>>,
+    pub score: Option<S<Text>>,
+    pub ratio: Option<S<Vec<S<Text>>>>,
+    pub applicable: Option<S<Text>>,
+    pub unit: Option<S<String>>,
+    pub explanation: Option<S<String>>,
+    pub evidence: Option<Vec<S<RawEvidence>>>,
+    pub tasks: Option<Vec<S<RawTask>>>,
+    pub extra: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    pub title: Option<S<String>>,
+    pub number: Option<S<Text>>,
+    pub date: Option<S<Text>>,
+    pub issuer: Option<S<String>>,
+    pub file: Option<S<String>>,
+    pub url: Option<S<String>>,
+    pub pages: Option<S<Text>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTask {
+    pub title: S<String>,
+    pub unit: Option<S<String>>,
+    pub due: Option<S<Text>>,
+    pub done: Option<S<Text>>,
+}
+
+/// `content/<section>/_index.md` and `content/_index.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    pub title: S<String>,
+    pub sort_by: Option<S<String>>,
+    pub feed: Option<S<Text>>,
+    pub extra: Option<serde_json::Value>,
+}
+
+/// A page of a section.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    pub title: S<String>,
+    pub date: Option<S<Text>>,
+    pub summary: Option<S<String>>,
+    pub draft: Option<S<Text>>,
+    pub weight: Option<S<Text>>,
+    pub slug: Option<S<String>>,
+    pub extra: Option<serde_json::Value>,
+}
+
+/// A file split into front matter and body.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// The file line on which the YAML starts (2: the line after `---`).
+    pub yaml_line: u32,
+    pub body: &'a str,
+    pub body_line: u32,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Splits `---\n<yaml>\n---\n<body>`. The block must open on the first line.
+pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
+    let text: &str = &file.text;
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if !is_fence(&text[..first_end]) {
+        return Err(Diagnostic::error(
+            &file.rel,
+            "expected front matter: the file must begin with a line `---`, then fields such as `title:`, then a line `---`",
+        )
+        .at(text, 1, 1));
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut pos = yaml_start;
+    let mut line = 2u32;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if is_fence(&text[pos..end]) {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Split {
+                yaml: &text[yaml_start..pos],
+                yaml_line: 2,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        pos = end + 1;
+        line += 1;
+    }
+    Err(Diagnostic::error(
+        &file.rel,
+        "the front matter opened on line 1 is never closed; expected a line `---` after the fields",
+    )
+    .at(text, 1, 1))
+}
+
+/// Deserializes the YAML block into `T`; a failure points into the file.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T, Diagnostic> {
+    if split.yaml.trim().is_empty() {
+        return Err(Diagnostic::error(
+            &file.rel,
+            "the front matter is empty; expected fields such as `title:`",
+        )
+        .at(&file.text, 1, 1));
+    }
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options::<T>(split.yaml, options).map_err(|e| {
+        let raw = e.without_snippet().to_string();
+        let message = strip_location_suffix(&raw);
+        let message = friendlier(message);
+        let mut d = Diagnostic::error(&file.rel, message.clone());
+        if let Some(loc) = e.location().filter(|l| l.line() > 0) {
+            d = d.at(
+                &file.text,
+                loc.line() as u32 + split.yaml_line - 1,
+                loc.column() as u32,
+            );
+        } else {
+            d = d.at(&file.text, split.yaml_line, 1);
+        }
+        if let Some(help) = crate::config::unknown_field_help(&message) {
+            d = d.with_help(help);
+        }
+        d
+    })
+}
+
+/// serde-saphyr appends " at line N, column M"; the diagnostic already says where.
+fn strip_location_suffix(msg: &str) -> &str {
+    match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains(", column ") => &msg[..i],
+        _ => msg,
+    }
+    .trim()
+}
+
+fn friendlier(msg: &str) -> String {
+    if let Some(field) = msg
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return format!("missing field `{field}`: every file of this kind must give `{field}:`");
+    }
+    if msg.starts_with("expected string scalar") {
+        return "expected a single value here (a number, a date or a text), not a list or a mapping"
+            .into();
+    }
+    if msg.starts_with("duplicate mapping key") {
+        let key = msg
+            .strip_prefix("duplicate mapping key: ")
+            .and_then(|r| r.split(',').next())
+            .unwrap_or("");
+        return format!("the field `{key}` is given twice; keep one");
+    }
+    msg.to_string()
+}
+
+/// Reads a location off a span, shifted to the file.
+pub fn loc<T>(s: &Spanned<T>, split: &Split) -> Loc {
+    let l = s.referenced;
+    if l.line() == 0 {
+        return Loc {
+            line: split.yaml_line,
+            col: 1,
+        };
+    }
+    Loc {
+        line: l.line() as u32 + split.yaml_line - 1,
+        col: l.column() as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile {
+            rel: "content/2022/1.md".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn splits_block_and_body_with_lines() {
+        let f = file("---\nid: \"1\"\ntitle: x\n---\n# Body\n");
+        let s = split(&f).unwrap();
+        assert_eq!(s.yaml, "id: \"1\"\ntitle: x\n");
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn refuses_missing_and_unclosed_blocks() {
+        let d = split(&file("# no front matter\n")).unwrap_err();
+        assert_eq!(d.line, Some(1));
+        let d = split(&file("---\ntitle: x\n")).unwrap_err();
+        assert!(d.message.contains("never closed"));
+    }
+
+    #[test]
+    fn errors_point_at_the_file_line_not_the_block_line() {
+        let f = file("---\nid: \"1\"\ntitle: x\nmax: 2\nsocre: 3\n---\n");
+        let s = split(&f).unwrap();
+        let d = parse::<RawNode>(&f, &s).unwrap_err();
+        assert_eq!((d.line, d.column), (Some(5), Some(1)));
+        assert!(d.message.starts_with("unknown field `socre`, expected one of"), "{}", d.message);
+        assert!(d.message.contains("self_score"));
+        assert_eq!(d.help.as_deref(), Some("did you mean `score`?"));
+        assert_eq!(d.source_line.as_deref(), Some("socre: 3"));
+    }
+
+    #[test]
+    fn values_keep_their_raw_text_and_position() {
+        let f = file("---\nid: 1.10\ntitle: x\nmax: 11.911\nscore: \"11,911\"\n---\n");
+        let s = split(&f).unwrap();
+        let n: RawNode = parse(&f, &s).unwrap();
+        assert_eq!(n.id.value, Text("1.10".into()));
+        assert_eq!(n.max.value, Text("11.911".into()));
+        assert_eq!(n.score.as_ref().unwrap().value, Text("11,911".into()));
+        assert_eq!(loc(&n.max, &s), Loc { line: 4, col: 6 });
+    }
+
+    #[test]
+    fn duplicate_keys_and_syntax_errors() {
+        let f = file("---\nid: 1\ntitle: x\nmax: 2\nmax: 3\n---\n");
+        let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
+        assert_eq!(d.line, Some(5));
+        assert!(d.message.contains("given twice"), "{}", d.message);
+        let f = file("---\nid: 1\ntitle: [x\n---\n");
+        let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
+        assert_eq!(d.line, Some(3));
+        let f = file("---\ntitle: x\nmax: 1\n---\n");
+        let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
+        assert!(d.message.contains("missing field `id`"), "{}", d.message);
+    }
+}

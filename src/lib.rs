@@ -1,0 +1,28 @@
+//! kiemchung: a static site generator for PAR index (Chỉ số CCHC) evidence.
+//!
+//! The pipeline reads top to bottom: [`load`] (walk, read, decode) →
+//! [`model`] (per-file parsing, cached) and [`site`] (trees, sections) →
+//! [`check`] (scores and rules) → [`render`] (Markdown, templates, data) →
+//! [`output`] (an in-memory map, written to disk or served). [`pipeline`]
+//! runs it; `build`, `check` and `serve` all call [`pipeline::build`].
+
+pub mod check;
+pub mod collate;
+pub mod config;
+pub mod data;
+pub mod diag;
+pub mod frontmatter;
+pub mod fsutil;
+pub mod id;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scaffold;
+pub mod score;
+pub mod site;
+pub mod theme;
+pub mod vi;
+pub mod views;

@@ -1,0 +1,256 @@
+//! The command line: parses arguments, runs a command, prints diagnostics
+//! and decides the exit code, all in this one file. 0 success, 1 content or
+//! build errors, 2 wrong usage.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use kiemchung::diag::{self, Diagnostic};
+use kiemchung::pipeline::{self, BuildOptions};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "kiemchung",
+    version,
+    about = "Builds the CCHC (PAR index) evidence site: scores, evidence, gaps.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+fn parse_today(s: &str) -> Result<Date, String> {
+    kiemchung::vi::parse_date(s)
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default)
+    Build {
+        /// The site folder (with site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site; relative to the current folder
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Replace site.toml's base_url, e.g. for a staging server
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The date task states are computed against (YYYY-MM-DD); today by default
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Read and check everything, write nothing
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Fail on warnings too
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Start a criterion or a year from a correct file
+    New {
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewWhat {
+    /// content/<year>/…/<id>.md, beside its parent's file
+    Criterion {
+        year: i32,
+        id: String,
+        #[arg(long)]
+        title: String,
+        /// Its maximum (điểm tối đa); 0 when not given
+        #[arg(long)]
+        max: Option<String>,
+        /// The responsible unit's id from site.toml
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// content/<year>/_index.md, optionally with the tree of another year
+    Year {
+        year: i32,
+        /// Copy this year's tree, with scores and evidence emptied
+        #[arg(long)]
+        from: Option<i32>,
+    },
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+fn print_diags(diags: &[Diagnostic]) {
+    let c = color();
+    for d in diags {
+        eprint!("{}", diag::render_text(d, c));
+        eprintln!();
+    }
+}
+
+fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    let e = diags.iter().filter(|d| d.is_error()).count();
+    (e, diags.len() - e)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn today_or(d: Option<Date>) -> Date {
+    d.unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            today,
+            drafts,
+        } => {
+            let started = Instant::now();
+            let out_dir = output.unwrap_or_else(|| root.join("public"));
+            let opts = BuildOptions {
+                root,
+                base_url,
+                today: today_or(today),
+                drafts,
+            };
+            match pipeline::build(&opts, None) {
+                Ok(built) => {
+                    print_diags(&built.warnings);
+                    if let Err(e) = built.output.write_atomic(&out_dir) {
+                        eprintln!("error: {e}");
+                        eprintln!("{} was left as it was", out_dir.display());
+                        return ExitCode::from(1);
+                    }
+                    let a = &built.site.assessments;
+                    println!(
+                        "Built {} ({} files) from {} Markdown files into {} in {:.2} s: {} year{}, {}",
+                        plural(built.output.pages(), "page"),
+                        built.output.files.len(),
+                        built.input_files,
+                        out_dir.display(),
+                        started.elapsed().as_secs_f64(),
+                        a.len(),
+                        if a.len() == 1 { "" } else { "s" },
+                        plural(built.warnings.len(), "warning"),
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    print_diags(&diags);
+                    let (e, w) = count(&diags);
+                    eprintln!(
+                        "error: could not build: {}, {}; {} was left as it was",
+                        plural(e, "error"),
+                        plural(w, "warning"),
+                        out_dir.display()
+                    );
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check {
+            root,
+            strict,
+            format,
+            today,
+        } => {
+            let opts = BuildOptions {
+                root,
+                base_url: None,
+                today: today_or(today),
+                drafts: true,
+            };
+            let diags = match pipeline::build(&opts, None) {
+                Ok(b) => b.warnings,
+                Err(d) => d,
+            };
+            let (e, w) = count(&diags);
+            match format {
+                Format::Json => println!("{}", diag::render_json(&diags)),
+                Format::Text => {
+                    print_diags(&diags);
+                    let verdict = if e > 0 || (strict && w > 0) { "failed" } else { "ok" };
+                    eprintln!("check {verdict}: {}, {}", plural(e, "error"), plural(w, "warning"));
+                }
+            }
+            if e > 0 || (strict && w > 0) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New { root, what } => {
+            let result = match what {
+                NewWhat::Criterion {
+                    year,
+                    id,
+                    title,
+                    max,
+                    unit,
+                } => kiemchung::scaffold::criterion(
+                    &root,
+                    &kiemchung::scaffold::NewCriterion {
+                        year,
+                        id: &id,
+                        title: &title,
+                        max: max.as_deref(),
+                        unit: unit.as_deref(),
+                    },
+                )
+                .map(|p| vec![p]),
+                NewWhat::Year { year, from } => kiemchung::scaffold::year(&root, year, from),
+            };
+            match result {
+                Ok(paths) => {
+                    for p in &paths {
+                        println!("created {}", p.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    run(cli)
+}

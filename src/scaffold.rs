@@ -1,0 +1,193 @@
+//! `kiemchung new`: start a criterion or a year from a correct file.
+//! Both refuse to overwrite, and what they write passes `check`.
+
+use crate::load;
+use crate::markdown::MarkdownSettings;
+use crate::model::{self, Kind};
+use crate::id::NodeId;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn parsed_year(root: &Path, year: i32) -> Vec<(String, model::NodeFile)> {
+    let inputs = load::load(root);
+    let md = MarkdownSettings {
+        base_path: "/".into(),
+        unsafe_html: false,
+    };
+    inputs
+        .content
+        .iter()
+        .filter(|f| f.rel.starts_with(&format!("content/{year}/")))
+        .filter_map(|f| match model::parse_file(f, &md).kind {
+            Some(Kind::Node(_, n)) => Some((f.rel.clone(), n)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub struct NewCriterion<'a> {
+    pub year: i32,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub max: Option<&'a str>,
+    pub unit: Option<&'a str>,
+}
+
+/// Writes `content/<year>/…/<id>.md`, beside its parent's file when there
+/// is one. Returns the path written.
+pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
+    let id = NodeId::parse(c.id).map_err(|e| format!("id: {e}"))?;
+    if c.title.trim().is_empty() {
+        return Err("--title: give the criterion's name".into());
+    }
+    let max = match c.max {
+        Some(m) => crate::score::Score::parse(m)
+            .map_err(|e| format!("--max: {e}"))?
+            .to_plain(),
+        None => "0".into(),
+    };
+    let index = root.join(format!("content/{}/_index.md", c.year));
+    if !index.is_file() {
+        return Err(format!(
+            "there is no assessment for {}: create it first with `kiemchung new year {}`",
+            c.year, c.year
+        ));
+    }
+    let nodes = parsed_year(root, c.year);
+    if let Some((file, _)) = nodes.iter().find(|(_, n)| n.id.value == id) {
+        return Err(format!("id {id} already exists in {file}; nothing was written"));
+    }
+    let dir = match id.parent() {
+        None => root.join(format!("content/{}", c.year)),
+        Some(pid) => {
+            let Some((file, _)) = nodes.iter().find(|(_, n)| n.id.value == pid) else {
+                return Err(format!(
+                    "{id} needs its parent {pid}, which no file of {} gives: create it first with `kiemchung new criterion {} {pid} --title \"…\"`",
+                    c.year, c.year
+                ));
+            };
+            root.join(file).parent().map(Path::to_path_buf).unwrap_or_default()
+        }
+    };
+    let path = dir.join(format!("{id}.md"));
+    if path.exists() {
+        return Err(format!("{} already exists; nothing was written", path.display()));
+    }
+    let mut text = String::from("---\n");
+    let _ = writeln!(text, "id: {}", q(&id.to_string()));
+    let _ = writeln!(text, "title: {}", q(c.title.trim()));
+    let _ = writeln!(text, "max: {max}              # điểm tối đa");
+    let _ = writeln!(text, "# self_score: 0        # tự đánh giá");
+    let _ = writeln!(text, "# score: 0             # điểm thẩm định");
+    match c.unit {
+        Some(u) => {
+            let _ = writeln!(text, "unit: {}", q(u));
+        }
+        None => {
+            let _ = writeln!(text, "# unit: van-phong      # đơn vị chủ trì (id trong site.toml)");
+        }
+    }
+    text.push_str("evidence: []           # tài liệu kiểm chứng:\n");
+    text.push_str("#  - title: \"Báo cáo …\"\n#    number: \"120/BC-SKHCN\"\n#    date: 2022-12-15\n#    file: bc-120.pdf\n");
+    text.push_str("---\n\nNội dung thực hiện, tài liệu còn thiếu.\n");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+/// Creates a file, refusing to overwrite one that appeared meanwhile.
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Writes `content/<year>/_index.md`; with `from`, copies that year's tree
+/// with scores, evidence, explanations and tasks emptied. Returns the files
+/// written.
+pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, String> {
+    if !(1900..=9999).contains(&year) {
+        return Err(format!("{year} is not a four-digit year"));
+    }
+    let dir = root.join(format!("content/{year}"));
+    if dir.exists() {
+        return Err(format!("{} already exists; nothing was written", dir.display()));
+    }
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut max = "100".to_string();
+    if let Some(from) = from {
+        let src_index = root.join(format!("content/{from}/_index.md"));
+        if !src_index.is_file() {
+            return Err(format!("--from {from}: there is no content/{from}/_index.md"));
+        }
+        let inputs = load::load(root);
+        let md = MarkdownSettings {
+            base_path: "/".into(),
+            unsafe_html: false,
+        };
+        let prefix = format!("content/{from}/");
+        let mut errors = Vec::new();
+        for f in inputs.content.iter().filter(|f| f.rel.starts_with(&prefix)) {
+            let p = model::parse_file(f, &md);
+            if p.diagnostics.iter().any(|d| d.is_error()) {
+                errors.push(f.rel.clone());
+                continue;
+            }
+            let rel = &f.rel[prefix.len()..];
+            match p.kind {
+                Some(Kind::Assessment(_, a)) => max = a.max.value.to_plain(),
+                Some(Kind::Node(_, n)) => {
+                    let mut t = String::from("---\n");
+                    let _ = writeln!(t, "id: {}", q(&n.id.value.to_string()));
+                    let _ = writeln!(t, "title: {}", q(&n.title));
+                    if let Some(l) = &n.label {
+                        let _ = writeln!(t, "label: {}", q(l));
+                    }
+                    let _ = writeln!(t, "max: {}", n.max.value.to_plain());
+                    if !n.applicable.value {
+                        t.push_str("applicable: false\n");
+                    }
+                    if let Some(u) = &n.unit {
+                        let _ = writeln!(t, "unit: {}", q(&u.value));
+                    }
+                    t.push_str("evidence: []\n---\n");
+                    files.push((dir.join(rel), t));
+                }
+                _ => {}
+            }
+        }
+        if !errors.is_empty() {
+            return Err(format!(
+                "--from {from}: fix these files first (run kiemchung check): {}",
+                errors.join(", ")
+            ));
+        }
+    }
+    let mut index = String::from("---\n");
+    let _ = writeln!(index, "title: {}", q(&format!("Chỉ số CCHC năm {year}")));
+    let _ = writeln!(index, "max: {max}");
+    index.push_str("# total: 0              # tổng điểm được công bố\n");
+    index.push_str("# rank: 0               # xếp hạng\n");
+    index.push_str("# decision: { number: \"…/QĐ-UBND\", date: YYYY-MM-DD, title: \"…\" }\n");
+    index.push_str("---\n");
+    files.insert(0, (dir.join("_index.md"), index));
+    let mut written = Vec::new();
+    for (path, text) in files {
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p).map_err(|e| format!("cannot create {}: {e}", p.display()))?;
+        }
+        write_new(&path, &text)?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,435 @@
+//! What templates see: plain serializable views of the site. Scores are
+//! given as exact plain text (`"87.303"`) and formatted by the `vn_number`
+//! filter; dates as ISO text, formatted by `vn_date` / `vn_date_long`.
+
+use crate::model::{Evidence, Task, TaskState};
+use crate::score::Score;
+use crate::site::{Assessment, Node, Site};
+use crate::vi;
+use serde::Serialize;
+
+pub fn plain(s: Option<Score>) -> Option<String> {
+    s.map(Score::to_plain)
+}
+
+/// `part / whole` in percent with one decimal, as plain text for CSS widths
+/// (`"87.3"`), or None when there is nothing to divide by.
+pub fn pct(part: Option<Score>, whole: Score) -> Option<String> {
+    let tenths = Score::percent_tenths(part?, whole)?;
+    Some(if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    })
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct UnitRef {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SiteView {
+    pub title: String,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: String,
+    pub years: Vec<YearLink>,
+    pub sections: Vec<Link>,
+    pub units: Vec<UnitRef>,
+    pub today: String,
+    pub drafts: bool,
+    pub extra: toml::Table,
+    pub generator: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct YearLink {
+    pub year: i32,
+    pub title: String,
+    pub url: String,
+    pub scored: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Urls<'a> {
+    pub base: &'a str,
+}
+
+impl Urls<'_> {
+    pub fn path(&self, rel: &str) -> String {
+        format!("{}{}", self.base, rel.trim_start_matches('/'))
+    }
+    pub fn node(&self, year: i32, n: &Node) -> String {
+        self.path(&n.url_path(year))
+    }
+    pub fn year(&self, year: i32) -> String {
+        self.path(&format!("{year}/"))
+    }
+    pub fn unit(&self, id: &str) -> String {
+        self.path(&format!("don-vi/{id}/"))
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct EvidenceView {
+    pub title: String,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    pub href: Option<String>,
+    pub is_file: bool,
+    pub file: Option<String>,
+    pub url: Option<String>,
+    pub pages: Option<String>,
+}
+
+impl EvidenceView {
+    pub fn new(e: &Evidence) -> Self {
+        EvidenceView {
+            title: e.title.clone(),
+            number: e.number.clone(),
+            date: e.date.map(vi::date_iso),
+            issuer: e.issuer.clone(),
+            href: e.href.clone(),
+            is_file: e.file.is_some(),
+            file: e.file.clone(),
+            url: e.url.clone(),
+            pages: e.pages.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct TaskView {
+    pub title: String,
+    pub unit: Option<UnitRef>,
+    pub due: Option<String>,
+    pub done: Option<String>,
+    pub state: TaskState,
+    pub state_label: String,
+    pub year: i32,
+    pub node: Option<Link>,
+    pub file: String,
+}
+
+/// A row of a table of nodes (tree tables, unit pages, children lists).
+#[derive(Serialize, Clone)]
+pub struct NodeRow {
+    pub id: String,
+    pub label: Option<String>,
+    pub title: String,
+    pub url: String,
+    pub year: i32,
+    pub depth: usize,
+    pub max: String,
+    pub applicable_max: String,
+    pub self_score: Option<String>,
+    pub score: Option<String>,
+    pub lost: Option<String>,
+    pub pct: Option<String>,
+    pub in_scope: bool,
+    pub leaf: bool,
+    pub evidence_count: usize,
+    pub warnings: Vec<String>,
+    pub explanation: Option<String>,
+    pub unit: Option<UnitRef>,
+    pub not_itemised: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct NodeView {
+    #[serde(flatten)]
+    pub row: NodeRow,
+    pub ratio: Option<[u64; 2]>,
+    pub applicable_declared: bool,
+    pub children_max: String,
+    pub evidence: Vec<EvidenceView>,
+    pub tasks: Vec<TaskView>,
+    pub children: Vec<NodeRow>,
+    pub breadcrumbs: Vec<Link>,
+    pub body: String,
+    pub file: String,
+    pub extra: serde_json::Value,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// An assessment at a glance: home page, year page, comparisons.
+#[derive(Serialize, Clone)]
+pub struct AssessmentSummary {
+    pub year: i32,
+    pub title: String,
+    pub url: String,
+    pub max: String,
+    pub score: Option<String>,
+    pub total: Option<String>,
+    pub lost: Option<String>,
+    pub pct: Option<String>,
+    pub rank: Option<u32>,
+    pub ranked: Option<u32>,
+    pub decision: Option<EvidenceView>,
+    pub areas: Vec<NodeRow>,
+    pub node_count: usize,
+    pub evidence_count: usize,
+    /// Scored leaves with no evidence (with or without explanation).
+    pub without_evidence: usize,
+    /// Of those, the ones with no explanation either (rule 9 warnings).
+    pub without_evidence_or_explanation: usize,
+    pub warning_count: usize,
+    pub task_count: usize,
+    pub extra: serde_json::Value,
+}
+
+/// The change from the year before.
+#[derive(Serialize, Clone)]
+pub struct Change {
+    pub year: i32,
+    pub url: String,
+    pub score: Option<String>,
+    pub rank: Option<u32>,
+    /// Positive: more points this year.
+    pub score_delta: Option<String>,
+    /// Positive: places gained (rank 10 → 4 is +6).
+    pub rank_delta: Option<i64>,
+}
+
+pub struct ViewBuilder<'a> {
+    pub site: &'a Site,
+    pub urls: Urls<'a>,
+}
+
+impl<'a> ViewBuilder<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        ViewBuilder {
+            site,
+            urls: Urls {
+                base: &site.config.base_path,
+            },
+        }
+    }
+
+    pub fn site_view(&self) -> SiteView {
+        let s = self.site;
+        SiteView {
+            title: s.config.title.clone(),
+            base_url: s.config.base_url.clone(),
+            base_path: s.config.base_path.clone(),
+            language: s.config.language.clone(),
+            years: s
+                .assessments
+                .iter()
+                .rev()
+                .map(|a| YearLink {
+                    year: a.year,
+                    title: a.a.title.clone(),
+                    url: self.urls.year(a.year),
+                    scored: a.score.is_some(),
+                })
+                .collect(),
+            sections: s
+                .sections
+                .iter()
+                .filter(|x| !x.name.is_empty())
+                .map(|x| Link {
+                    title: x.s.title.clone(),
+                    url: self.urls.path(&x.url_path()),
+                })
+                .collect(),
+            units: self.units(),
+            today: vi::date_iso(s.today),
+            drafts: s.drafts,
+            extra: s.config.extra.clone(),
+            generator: format!("kiemchung {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// Units in Vietnamese alphabetical order.
+    pub fn units(&self) -> Vec<UnitRef> {
+        let mut v: Vec<UnitRef> = self
+            .site
+            .config
+            .units
+            .iter()
+            .map(|u| self.unit_ref(&u.id))
+            .collect();
+        crate::collate::sort_by_key(&mut v, |u| &u.name);
+        v
+    }
+
+    pub fn unit_ref(&self, id: &str) -> UnitRef {
+        UnitRef {
+            id: id.to_string(),
+            name: self
+                .site
+                .config
+                .unit(id)
+                .map(|u| u.name.clone())
+                .unwrap_or_else(|| id.to_string()),
+            url: self.urls.unit(id),
+        }
+    }
+
+    pub fn task(&self, a: &Assessment, t: &Task) -> TaskView {
+        let state = TaskState::of(t, self.site.today);
+        TaskView {
+            title: t.title.clone(),
+            unit: t.unit.as_deref().map(|u| self.unit_ref(u)),
+            due: t.due.map(vi::date_iso),
+            done: t.done.map(vi::date_iso),
+            state,
+            state_label: state.label_vi().into(),
+            year: a.year,
+            node: t.node.as_deref().and_then(|id| a.node(id)).map(|n| Link {
+                title: format!("{} {}", n.n.id.value, n.n.title),
+                url: self.urls.node(a.year, n),
+            }),
+            file: t.file.clone(),
+        }
+    }
+
+    pub fn row(&self, a: &Assessment, n: &Node) -> NodeRow {
+        NodeRow {
+            id: n.n.id.value.to_string(),
+            label: n.n.label.clone(),
+            title: n.n.title.clone(),
+            url: self.urls.node(a.year, n),
+            year: a.year,
+            depth: n.n.id.value.depth(),
+            max: n.n.max.value.to_plain(),
+            applicable_max: n.applicable_max.to_plain(),
+            self_score: plain(n.self_score),
+            score: plain(n.score),
+            lost: plain(n.lost),
+            pct: pct(n.score, n.applicable_max),
+            in_scope: n.in_scope,
+            leaf: n.is_leaf(),
+            evidence_count: n.n.evidence.len(),
+            warnings: n.warnings.clone(),
+            explanation: n.n.explanation.clone(),
+            unit: n.n.unit.as_ref().map(|u| self.unit_ref(&u.value)),
+            not_itemised: plain(n.not_itemised),
+        }
+    }
+
+    pub fn node(&self, a: &Assessment, i: usize) -> NodeView {
+        let n = &a.nodes[i];
+        let mut breadcrumbs = Vec::new();
+        let mut p = n.parent;
+        while let Some(pi) = p {
+            let pn = &a.nodes[pi];
+            breadcrumbs.push(Link {
+                title: format!("{} {}", pn.n.id.value, pn.n.title),
+                url: self.urls.node(a.year, pn),
+            });
+            p = pn.parent;
+        }
+        breadcrumbs.push(Link {
+            title: a.a.title.clone(),
+            url: self.urls.year(a.year),
+        });
+        breadcrumbs.reverse();
+        let link = |j: usize| {
+            let m = &a.nodes[j];
+            Link {
+                title: format!("{} {}", m.n.id.value, m.n.title),
+                url: self.urls.node(a.year, m),
+            }
+        };
+        NodeView {
+            row: self.row(a, n),
+            ratio: n.n.ratio.as_ref().map(|r| [r.value.0, r.value.1]),
+            applicable_declared: n.n.applicable.value,
+            children_max: n.children_max.to_plain(),
+            evidence: n.n.evidence.iter().map(EvidenceView::new).collect(),
+            tasks: n.n.tasks.iter().map(|t| self.task(a, t)).collect(),
+            children: n.children.iter().map(|&c| self.row(a, &a.nodes[c])).collect(),
+            breadcrumbs,
+            body: n.body_html.to_string(),
+            file: n.file.clone(),
+            extra: n.n.extra.clone(),
+            prev: i.checked_sub(1).map(link),
+            next: (i + 1 < a.nodes.len()).then(|| link(i + 1)),
+        }
+    }
+
+    pub fn summary(&self, a: &Assessment) -> AssessmentSummary {
+        let leaves_scored_without_evidence = a.nodes.iter().filter(|n| {
+            n.in_scope
+                && n.is_leaf()
+                && n.n.evidence.is_empty()
+                && [&n.n.score, &n.n.self_score]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| s.value.is_positive())
+        });
+        let without_evidence = leaves_scored_without_evidence.clone().count();
+        let without_both = leaves_scored_without_evidence
+            .filter(|n| n.n.explanation.is_none())
+            .count();
+        AssessmentSummary {
+            year: a.year,
+            title: a.a.title.clone(),
+            url: self.urls.year(a.year),
+            max: a.a.max.value.to_plain(),
+            score: plain(a.score),
+            total: a.a.total.as_ref().map(|t| t.value.to_plain()),
+            lost: plain(a.lost),
+            pct: pct(a.score, a.applicable_max),
+            rank: a.a.rank,
+            ranked: a.a.ranked,
+            decision: a.a.decision.as_ref().map(EvidenceView::new),
+            areas: a.roots.iter().map(|&r| self.row(a, &a.nodes[r])).collect(),
+            node_count: a.nodes.len(),
+            evidence_count: a.nodes.iter().map(|n| n.n.evidence.len()).sum(),
+            without_evidence,
+            without_evidence_or_explanation: without_both,
+            warning_count: a.nodes.iter().map(|n| n.warnings.len()).sum(),
+            task_count: a.all_tasks().count(),
+            extra: a.a.extra.clone(),
+        }
+    }
+
+    /// The change from the assessment of the year before, if there is one.
+    pub fn change(&self, a: &Assessment) -> Option<Change> {
+        let prev = self.site.assessments.iter().rev().find(|p| p.year < a.year)?;
+        let prev_score = prev.score.or(prev.a.total.as_ref().map(|t| t.value));
+        let score = a.score.or(a.a.total.as_ref().map(|t| t.value));
+        Some(Change {
+            year: prev.year,
+            url: self.urls.year(prev.year),
+            score: plain(prev_score),
+            rank: prev.a.rank,
+            score_delta: match (score, prev_score) {
+                (Some(s), Some(p)) => Some((s - p).to_plain()),
+                _ => None,
+            },
+            rank_delta: match (a.a.rank, prev.a.rank) {
+                (Some(r), Some(p)) => Some(i64::from(p) - i64::from(r)),
+                _ => None,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_for_bars() {
+        let s = |x: &str| Score::parse(x).unwrap();
+        assert_eq!(pct(Some(s("11.911")), s("13.5")).as_deref(), Some("88.2"));
+        assert_eq!(pct(Some(s("8")), s("8")).as_deref(), Some("100"));
+        assert_eq!(pct(None, s("8")), None);
+        assert_eq!(pct(Some(s("0")), Score::ZERO), None);
+    }
+}
