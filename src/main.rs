@@ -137,6 +137,7 @@ fn run(cli: Cli) -> ExitCode {
             let opts = BuildOptions {
                 root,
                 base_url,
+                origin: None,
                 today: today_or(today),
                 drafts,
             };
@@ -184,6 +185,7 @@ fn run(cli: Cli) -> ExitCode {
             let opts = BuildOptions {
                 root,
                 base_url: None,
+                origin: None,
                 today: today_or(today),
                 drafts: true,
             };

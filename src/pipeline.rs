@@ -19,8 +19,12 @@ use std::sync::{Arc, Mutex};
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
     pub root: PathBuf,
-    /// Replaces site.toml's base_url (`build --base-url`, and `serve`).
+    /// Replaces site.toml's base_url (`build --base-url`).
     pub base_url: Option<String>,
+    /// Replaces only the scheme and host of base_url, keeping its path
+    /// (`serve`: `https://example.gov.vn/cchc/` is previewed at
+    /// `http://127.0.0.1:1111/cchc/` with origin `http://127.0.0.1:1111`).
+    pub origin: Option<String>,
     /// The date task states are computed against.
     pub today: Date,
     /// Include drafts (serve).
@@ -36,16 +40,16 @@ pub struct Built {
     pub input_files: usize,
 }
 
-/// Cache of the pure per-file work (front matter and rendered Markdown),
-/// keyed by path and checked against the file's whole text, so a stale entry
-/// can never be used. `serve` keeps one across rebuilds.
+/// Caches across builds of the same site (`serve` keeps one): the pure
+/// per-file work (front matter and rendered Markdown), keyed by path and
+/// checked against the file's whole text, so a stale entry is never used.
 #[derive(Default)]
-pub struct ParseCache {
+pub struct Cache {
     entries: Mutex<HashMap<String, (Arc<str>, Arc<ParsedFile>)>>,
     settings: Mutex<Option<MarkdownSettings>>,
 }
 
-impl ParseCache {
+impl Cache {
     fn parse_all(&self, files: &[load::SourceFile], md: &MarkdownSettings) -> Vec<Arc<ParsedFile>> {
         {
             let mut s = self.settings.lock().unwrap_or_else(|e| e.into_inner());
@@ -98,8 +102,12 @@ fn fill_source_lines(diags: &mut [Diagnostic], inputs: &Inputs) {
     }
 }
 
-pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Built, Vec<Diagnostic>> {
+pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
+    let t0 = std::time::Instant::now();
+    let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
+    let lap = |what: &str| if timing { eprintln!("{what}: {:?}", t0.elapsed()) };
     let mut inputs = load::load(&opts.root);
+    lap("load");
     let mut diags = std::mem::take(&mut inputs.diagnostics);
     let Some(mut config) = inputs.config.take() else {
         diag::sort(&mut diags);
@@ -110,6 +118,12 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Built, V
     {
         diags.push(Diagnostic::error("", format!("--base-url: {msg}")));
     }
+    if let Some(origin) = &opts.origin {
+        let url = format!("{}{}", origin.trim_end_matches('/'), config.base_path);
+        if let Err(msg) = config.set_base_url(&url) {
+            diags.push(Diagnostic::error("", format!("origin: {msg}")));
+        }
+    }
     let md = MarkdownSettings {
         base_path: config.base_path.clone(),
         unsafe_html: config.markdown.unsafe_html,
@@ -118,11 +132,12 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Built, V
     let cache = match cache {
         Some(c) => c,
         None => {
-            local_cache = ParseCache::default();
+            local_cache = Cache::default();
             &local_cache
         }
     };
     let parsed = cache.parse_all(&inputs.content, &md);
+    lap("parse");
     for p in &parsed {
         diags.extend(p.diagnostics.iter().cloned());
     }
@@ -135,7 +150,9 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Built, V
         &mut diags,
     );
     let index = FileIndex::new(&inputs.root, &inputs.content_assets, &inputs.static_files);
+    lap("assemble");
     check::check(&mut site, &index, &mut diags);
+    lap("check");
     fill_source_lines(&mut diags, &inputs);
 
     if diags.iter().any(Diagnostic::is_error) {
@@ -150,6 +167,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Built, V
             return Err(diags);
         }
     };
+    lap("render");
     add_files(&mut output, &site, &inputs, &mut diags);
     diag::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {

@@ -448,6 +448,8 @@ pub fn render(site: &Site, overrides: &[SourceFile]) -> Result<Output, Vec<Diagn
         },
     });
 
+    let t_jobs = std::time::Instant::now();
+    if std::env::var_os("KIEMCHUNG_TIMINGS").is_some() { eprintln!("jobs ready"); }
     // Render in parallel; collect every template error.
     let results: Vec<Result<(String, String), Diagnostic>> = jobs
         .into_par_iter()
@@ -460,6 +462,7 @@ pub fn render(site: &Site, overrides: &[SourceFile]) -> Result<Output, Vec<Diagn
                 .map_err(|e| template_error(&sources, &e))
         })
         .collect();
+    if std::env::var_os("KIEMCHUNG_TIMINGS").is_some() { eprintln!("templates: {:?}", t_jobs.elapsed()); }
     let mut out = Output::default();
     let mut errors = Vec::new();
     let mut html_paths = Vec::new();
