@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -39,7 +41,13 @@ fn main() {
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
-            writeln!(code, "    ({:?}, include_bytes!({:?})),", rel.join("/"), p.display().to_string()).unwrap();
+            writeln!(
+                code,
+                "    ({:?}, include_bytes!({:?})),",
+                rel.join("/"),
+                p.display().to_string()
+            )
+            .unwrap();
         }
         writeln!(code, "];").unwrap();
     }

@@ -11,6 +11,7 @@ use crate::site::{Assessment, Site};
 use crate::vi;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 fn located(mut d: Diagnostic, loc: Loc) -> Diagnostic {
     d.line = Some(loc.line);
@@ -46,14 +47,26 @@ impl<'a> FileIndex<'a> {
 pub fn check(site: &mut Site, files: &FileIndex, diags: &mut Vec<Diagnostic>) {
     let unit_ids: Vec<String> = site.config.units.iter().map(|u| u.id.clone()).collect();
     let base_path = site.config.base_path.clone();
+    let t0 = std::time::Instant::now();
+    let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("  check/{what}: {:?}", t0.elapsed())
+        }
+    };
     for a in &mut site.assessments {
         compute_scores(a, diags);
+        lap("scores");
         check_totals(a, diags);
         check_units(a, &unit_ids, diags);
+        lap("units");
         check_evidence(a, diags);
+        lap("evidence");
         link_evidence(a, files, &base_path, &mut site.copies, diags);
+        lap("link");
     }
     check_documents(site, diags);
+    lap("documents");
 }
 
 /// Rules 2, 3 and 6: children before parents (reverse id order), each
@@ -223,7 +236,9 @@ fn children_list(a: &Assessment, children: &[usize]) -> String {
                 "{} (max {}{})",
                 n.n.id.value,
                 n.n.max.value.to_plain(),
-                n.score.map(|s| format!(", score {}", s.to_plain())).unwrap_or_default()
+                n.score
+                    .map(|s| format!(", score {}", s.to_plain()))
+                    .unwrap_or_default()
             )
         })
         .collect();
@@ -233,7 +248,11 @@ fn children_list(a: &Assessment, children: &[usize]) -> String {
 /// Rule 4 and the assessment's max: areas add up to the published figures.
 fn check_totals(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     let roots = a.roots.clone();
-    let scored: Vec<usize> = roots.iter().copied().filter(|&r| a.nodes[r].score.is_some()).collect();
+    let scored: Vec<usize> = roots
+        .iter()
+        .copied()
+        .filter(|&r| a.nodes[r].score.is_some())
+        .collect();
     a.score = (!scored.is_empty()).then(|| scored.iter().filter_map(|&r| a.nodes[r].score).sum());
     a.lost = (!scored.is_empty()).then(|| scored.iter().filter_map(|&r| a.nodes[r].lost).sum());
     a.applicable_max = roots.iter().map(|&r| a.nodes[r].applicable_max).sum();
@@ -245,7 +264,13 @@ fn check_totals(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     if max_sum != a.a.max.value {
         let detail: Vec<String> = roots
             .iter()
-            .map(|&r| format!("{} {}", a.nodes[r].n.id.value, a.nodes[r].n.max.value.to_plain()))
+            .map(|&r| {
+                format!(
+                    "{} {}",
+                    a.nodes[r].n.id.value,
+                    a.nodes[r].n.max.value.to_plain()
+                )
+            })
             .collect();
         diags.push(
             error(
@@ -445,9 +470,12 @@ fn link_evidence(
     }
     a.a.decision = decision;
     for n in &mut a.nodes {
+        if n.n.evidence.iter().all(|e| e.file.is_none()) {
+            continue;
+        }
         let out_dir = n.url_path(year);
         let file = n.file.clone();
-        for e in &mut n.n.evidence {
+        for e in &mut Arc::make_mut(&mut n.n).evidence {
             link_one(e, &file, &out_dir, files, base_path, copies, diags);
         }
     }
@@ -463,7 +491,6 @@ fn link_one(
     diags: &mut Vec<Diagnostic>,
 ) {
     let Some(f) = e.file.clone() else {
-        e.href = e.url.clone();
         return;
     };
     let loc = e.file_loc.unwrap_or(e.loc);
@@ -511,8 +538,12 @@ fn link_one(
     };
     let Some(source) = source else {
         diags.push(
-            error(md_file, loc, format!("evidence file {f} does not exist (looked for {rel})"))
-                .with_help("check the file name; paths are relative to the Markdown file"),
+            error(
+                md_file,
+                loc,
+                format!("evidence file {f} does not exist (looked for {rel})"),
+            )
+            .with_help("check the file name; paths are relative to the Markdown file"),
         );
         return;
     };
@@ -557,59 +588,68 @@ pub fn document_key(number: &str, date: Option<jiff::civil::Date>) -> (String, O
     (norm, year_in_number.or(date.map(|d| d.year())))
 }
 
-fn fold_title(t: &str) -> String {
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+fn same_title(a: &str, b: &str) -> bool {
+    let mut x = a
+        .split_whitespace()
+        .flat_map(str::chars)
+        .flat_map(char::to_lowercase);
+    let mut y = b
+        .split_whitespace()
+        .flat_map(str::chars)
+        .flat_map(char::to_lowercase);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (a, b) if a == b => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Rule 10: one document number cited with different dates or titles.
 fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
-    struct Cite {
+    struct Cite<'a> {
         ai: usize,
         ni: Option<usize>,
-        file: String,
-        loc: Loc,
-        date: Option<jiff::civil::Date>,
-        title: String,
-        number: String,
+        file: &'a str,
+        e: &'a Evidence,
     }
-    let mut by_key: BTreeMap<(String, Option<i16>), Vec<Cite>> = BTreeMap::new();
+    let mut by_key: HashMap<(String, Option<i16>), Vec<Cite>> = HashMap::new();
     for (ai, a) in site.assessments.iter().enumerate() {
         let decision = a.a.decision.iter().map(|e| (None, a.file.as_str(), e));
-        let nodes = a
-            .nodes
-            .iter()
-            .enumerate()
-            .flat_map(|(ni, n)| n.n.evidence.iter().map(move |e| (Some(ni), n.file.as_str(), e)));
+        let nodes = a.nodes.iter().enumerate().flat_map(|(ni, n)| {
+            n.n.evidence
+                .iter()
+                .map(move |e| (Some(ni), n.file.as_str(), e))
+        });
         for (ni, file, e) in decision.chain(nodes) {
             let Some(number) = &e.number else { continue };
             by_key
                 .entry(document_key(number, e.date))
                 .or_default()
-                .push(Cite {
-                    ai,
-                    ni,
-                    file: file.to_string(),
-                    loc: e.number_loc.unwrap_or(e.loc),
-                    date: e.date,
-                    title: e.title.clone(),
-                    number: number.clone(),
-                });
+                .push(Cite { ai, ni, file, e });
         }
     }
-    for cites in by_key.values() {
-        let first = &cites[0];
-        let dates: HashSet<_> = cites.iter().filter_map(|c| c.date).collect();
-        let titles: HashSet<_> = cites.iter().map(|c| fold_title(&c.title)).collect();
-        if dates.len() <= 1 && titles.len() <= 1 {
-            continue;
-        }
-        let what = match (dates.len() > 1, titles.len() > 1) {
-            (true, true) => "different dates and titles",
-            (true, false) => "different dates",
-            _ => "different titles",
+    let mut node_warnings: Vec<(usize, usize, String)> = Vec::new();
+    let mut groups: Vec<&Vec<Cite>> = by_key
+        .values()
+        .filter(|cites| {
+            let first = cites[0].e;
+            cites[1..]
+                .iter()
+                .any(|c| c.e.date != first.date || !same_title(&c.e.title, &first.title))
+        })
+        .collect();
+    // Deterministic order for the warnings pushed onto nodes.
+    groups.sort_by_key(|cites| (cites[0].ai, cites[0].ni, cites[0].file, cites[0].e.loc));
+    for cites in groups {
+        let first = cites[0].e;
+        let dates_differ = cites.iter().any(|c| c.e.date != first.date);
+        let titles_differ = cites.iter().any(|c| !same_title(&c.e.title, &first.title));
+        let (what, what_vi) = match (dates_differ, titles_differ) {
+            (true, true) => ("different dates and titles", "ngày ban hành và trích yếu"),
+            (true, false) => ("different dates", "ngày ban hành"),
+            _ => ("different titles", "trích yếu"),
         };
         let mut variants: Vec<String> = cites
             .iter()
@@ -617,37 +657,38 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                 format!(
                     "{}:{} «{}»{}",
                     c.file,
-                    c.loc.line,
-                    c.title,
-                    c.date.map(|d| format!(" {}", vi::date_iso(d))).unwrap_or_default()
+                    c.e.number_loc.unwrap_or(c.e.loc).line,
+                    c.e.title,
+                    c.e.date
+                        .map(|d| format!(" {}", vi::date_iso(d)))
+                        .unwrap_or_default()
                 )
             })
             .collect();
         variants.dedup();
+        let help = format!("citations: {}", variants.join("; "));
+        let number = first.number.as_deref().unwrap_or_default();
+        let msg_vi = format!(
+            "Văn bản số {number} được dẫn với {what_vi} khác nhau ở các tiêu chí; cần thống nhất."
+        );
         for c in cites {
             diags.push(
                 warning(
-                    &c.file,
-                    c.loc,
-                    format!("document {} is cited with {what}", first.number),
+                    c.file,
+                    c.e.number_loc.unwrap_or(c.e.loc),
+                    format!("document {number} is cited with {what}"),
                 )
-                .with_help(format!("citations: {}", variants.join("; "))),
+                .with_help(help.clone()),
             );
             if let Some(ni) = c.ni {
-                let msg = format!(
-                    "Văn bản số {} được dẫn với {} khác nhau ở các tiêu chí; cần thống nhất.",
-                    first.number,
-                    match what {
-                        "different dates" => "ngày ban hành",
-                        "different titles" => "trích yếu",
-                        _ => "ngày ban hành và trích yếu",
-                    }
-                );
-                let w = &mut site.assessments[c.ai].nodes[ni].warnings;
-                if !w.contains(&msg) {
-                    w.push(msg);
-                }
+                node_warnings.push((c.ai, ni, msg_vi.clone()));
             }
+        }
+    }
+    for (ai, ni, msg) in node_warnings {
+        let w = &mut site.assessments[ai].nodes[ni].warnings;
+        if !w.contains(&msg) {
+            w.push(msg);
         }
     }
 }
@@ -662,7 +703,10 @@ mod tests {
             join_inside(Path::new("content/2022/a"), "../b/x.pdf"),
             Some(PathBuf::from("content/2022/b/x.pdf"))
         );
-        assert_eq!(join_inside(Path::new("content/2022"), "../../../x.pdf"), None);
+        assert_eq!(
+            join_inside(Path::new("content/2022"), "../../../x.pdf"),
+            None
+        );
         assert_eq!(
             join_inside(Path::new("content/2022"), "./x.pdf"),
             Some(PathBuf::from("content/2022/x.pdf"))
@@ -672,12 +716,21 @@ mod tests {
     #[test]
     fn document_keys() {
         let d = vi::parse_date("2023-04-26").ok();
-        assert_eq!(document_key("55 /TB-SKHCN", d), ("55/TB-SKHCN".into(), Some(2023)));
-        assert_eq!(document_key("30/2020/nđ-cp", None), ("30/2020/NĐ-CP".into(), Some(2020)));
+        assert_eq!(
+            document_key("55 /TB-SKHCN", d),
+            ("55/TB-SKHCN".into(), Some(2023))
+        );
+        assert_eq!(
+            document_key("30/2020/nđ-cp", None),
+            ("30/2020/NĐ-CP".into(), Some(2020))
+        );
     }
 
     #[test]
     fn hrefs_are_escaped() {
-        assert_eq!(href_escape("2022/1-2/báo cáo.pdf"), "2022/1-2/b%C3%A1o%20c%C3%A1o.pdf");
+        assert_eq!(
+            href_escape("2022/1-2/báo cáo.pdf"),
+            "2022/1-2/b%C3%A1o%20c%C3%A1o.pdf"
+        );
     }
 }

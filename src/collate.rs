@@ -2,8 +2,8 @@
 //! tailoring): a ă â b c d đ e ê … o ô ơ … u ư …, tone marks compared after
 //! letters. Byte order would put Đ and Ư after Z.
 
-use icu_collator::options::CollatorOptions;
 use icu_collator::CollatorBorrowed;
+use icu_collator::options::CollatorOptions;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -51,7 +51,10 @@ mod tests {
         sort_by_key(&mut v, |s| s);
         assert_eq!(
             v,
-            ["An", "Ăn", "Âm", "Bình", "Dũng", "Đoàn", "Em", "Ê", "Ổn", "Ơn", "Uống", "Ương", "Zô"]
+            [
+                "An", "Ăn", "Âm", "Bình", "Dũng", "Đoàn", "Em", "Ê", "Ổn", "Ơn", "Uống", "Ương",
+                "Zô"
+            ]
         );
     }
 

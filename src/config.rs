@@ -171,7 +171,9 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                 at_span(
                     Diagnostic::error(
                         FILE,
-                        format!("unit id `{id}` must be lowercase ASCII letters, digits and hyphens"),
+                        format!(
+                            "unit id `{id}` must be lowercase ASCII letters, digits and hyphens"
+                        ),
                     ),
                     text,
                     u.id.span(),
@@ -185,7 +187,10 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                 u.id.span(),
             ));
         }
-        units.push(Unit { id, name: u.name.trim().to_string() });
+        units.push(Unit {
+            id,
+            name: u.name.trim().to_string(),
+        });
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -211,7 +216,11 @@ pub fn unknown_field_help(message: &str) -> Option<String> {
         .trim_start_matches(',')
         .trim()
         .strip_prefix("expected one of ")
-        .or_else(|| rest.trim_start_matches(',').trim().strip_prefix("expected "))?;
+        .or_else(|| {
+            rest.trim_start_matches(',')
+                .trim()
+                .strip_prefix("expected ")
+        })?;
     let allowed: Vec<&str> = list
         .split(',')
         .map(|s| s.trim().trim_start_matches("or ").trim_matches('`').trim())
@@ -260,13 +269,19 @@ name = "Văn phòng Sở"
         let errs = parse(text).unwrap_err();
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].line, Some(3));
-        assert!(errs[0].message.contains("unknown field `them`"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("unknown field `them`"),
+            "{}",
+            errs[0].message
+        );
         assert_eq!(errs[0].help.as_deref(), Some("did you mean `theme`?"));
     }
 
     #[test]
     fn duplicate_and_malformed_unit_ids() {
-        let text = format!("{OK}\n[[units]]\nid = \"van-phong\"\nname = \"x\"\n[[units]]\nid = \"Thanh Tra\"\nname = \"y\"\n");
+        let text = format!(
+            "{OK}\n[[units]]\nid = \"van-phong\"\nname = \"x\"\n[[units]]\nid = \"Thanh Tra\"\nname = \"y\"\n"
+        );
         let errs = parse(&text).unwrap_err();
         assert_eq!(errs.len(), 2);
         assert!(errs[0].message.contains("declared twice"));

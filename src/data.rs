@@ -4,8 +4,8 @@
 use crate::model::TaskState;
 use crate::score::Score;
 use crate::site::{Assessment, Section, Site};
-use crate::views::EvidenceView;
 use crate::vi;
+use crate::views::EvidenceView;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -158,16 +158,15 @@ pub fn csv(site: &Site, a: &Assessment) -> Vec<u8> {
     );
     let opt = |s: Option<Score>| s.map(Score::to_plain).unwrap_or_default();
     for n in &a.nodes {
-        let unit = n
-            .n
-            .unit
-            .as_ref()
-            .map(|u| {
-                site.config
-                    .unit(&u.value)
-                    .map_or(u.value.clone(), |x| x.name.clone())
-            })
-            .unwrap_or_default();
+        let unit =
+            n.n.unit
+                .as_ref()
+                .map(|u| {
+                    site.config
+                        .unit(&u.value)
+                        .map_or(u.value.clone(), |x| x.name.clone())
+                })
+                .unwrap_or_default();
         csv_row(
             &mut out,
             &[
@@ -233,11 +232,12 @@ pub fn sitemap(site: &Site, html_paths: &[String]) -> String {
 /// newest page's date (not the build time), so builds are reproducible.
 pub fn atom(site: &Site, s: &Section) -> String {
     let mut pages: Vec<_> = s.pages.iter().filter(|p| p.p.date.is_some()).collect();
-    pages.sort_by(|a, b| b.p.date.cmp(&a.p.date).then_with(|| a.url_path.cmp(&b.url_path)));
-    let updated = pages
-        .first()
-        .and_then(|p| p.p.date)
-        .unwrap_or(site.today);
+    pages.sort_by(|a, b| {
+        b.p.date
+            .cmp(&a.p.date)
+            .then_with(|| a.url_path.cmp(&b.url_path))
+    });
+    let updated = pages.first().and_then(|p| p.p.date).unwrap_or(site.today);
     let feed_url = absolute(site, &format!("{}atom.xml", s.url_path()));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -258,19 +258,31 @@ pub fn atom(site: &Site, s: &Section) -> String {
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
         xml_escape(&absolute(site, &s.url_path()))
     ));
-    out.push_str(&format!("  <updated>{}T00:00:00Z</updated>\n", vi::date_iso(updated)));
-    out.push_str(&format!("  <author><name>{}</name></author>\n", xml_escape(&site.config.title)));
+    out.push_str(&format!(
+        "  <updated>{}T00:00:00Z</updated>\n",
+        vi::date_iso(updated)
+    ));
+    out.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        xml_escape(&site.config.title)
+    ));
     for p in pages {
         let url = absolute(site, &p.url_path);
         let date = p.p.date.map(vi::date_iso).unwrap_or_default();
         out.push_str("  <entry>\n");
         out.push_str(&format!("    <title>{}</title>\n", xml_escape(&p.p.title)));
         out.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
-        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(&url)));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml_escape(&url)
+        ));
         out.push_str(&format!("    <updated>{date}T00:00:00Z</updated>\n"));
         out.push_str(&format!("    <published>{date}T00:00:00Z</published>\n"));
         if !p.summary.is_empty() {
-            out.push_str(&format!("    <summary>{}</summary>\n", xml_escape(&p.summary)));
+            out.push_str(&format!(
+                "    <summary>{}</summary>\n",
+                xml_escape(&p.summary)
+            ));
         }
         out.push_str(&format!(
             "    <content type=\"html\">{}</content>\n",

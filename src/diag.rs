@@ -113,7 +113,13 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
 /// ```
 pub fn render_text(d: &Diagnostic, color: bool) -> String {
     let (red, yellow, blue, bold, reset) = if color {
-        ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+        (
+            "\x1b[1;31m",
+            "\x1b[1;33m",
+            "\x1b[1;34m",
+            "\x1b[1m",
+            "\x1b[0m",
+        )
     } else {
         ("", "", "", "", "")
     };
@@ -225,8 +231,14 @@ mod tests {
 
     #[test]
     fn nearest_name() {
-        assert_eq!(nearest("socre", ["id", "score", "self_score"]), Some("score"));
-        assert_eq!(nearest("van-phong-so", ["van-phong", "thanh-tra"]), Some("van-phong"));
+        assert_eq!(
+            nearest("socre", ["id", "score", "self_score"]),
+            Some("score")
+        );
+        assert_eq!(
+            nearest("van-phong-so", ["van-phong", "thanh-tra"]),
+            Some("van-phong")
+        );
         assert_eq!(nearest("zzz", ["id", "score"]), None);
     }
 }

@@ -13,8 +13,8 @@
 
 use crate::diag::Diagnostic;
 use crate::load::SourceFile;
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
@@ -306,7 +306,12 @@ mod tests {
         let s = split(&f).unwrap();
         let d = parse::<RawNode>(&f, &s).unwrap_err();
         assert_eq!((d.line, d.column), (Some(5), Some(1)));
-        assert!(d.message.starts_with("unknown field `socre`, expected one of"), "{}", d.message);
+        assert!(
+            d.message
+                .starts_with("unknown field `socre`, expected one of"),
+            "{}",
+            d.message
+        );
         assert!(d.message.contains("self_score"));
         assert_eq!(d.help.as_deref(), Some("did you mean `score`?"));
         assert_eq!(d.source_line.as_deref(), Some("socre: 3"));

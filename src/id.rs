@@ -111,7 +111,14 @@ mod tests {
         assert!(id("1") < id("1.1"));
         assert!(id("1.9.9") < id("2"));
         assert!(id("2") < id("10"));
-        let mut v = vec![id("1.10"), id("1.2"), id("10"), id("1"), id("2.1"), id("1.2.1")];
+        let mut v = [
+            id("1.10"),
+            id("1.2"),
+            id("10"),
+            id("1"),
+            id("2.1"),
+            id("1.2.1"),
+        ];
         v.sort();
         let shown: Vec<String> = v.iter().map(|i| i.to_string()).collect();
         assert_eq!(shown, ["1", "1.2", "1.2.1", "1.10", "2.1", "10"]);
@@ -128,7 +135,17 @@ mod tests {
 
     #[test]
     fn refuses_malformed_ids() {
-        for bad in ["", "1.", ".1", "1..2", "a", "1.a", "1.02", "1-2", "99999999999"] {
+        for bad in [
+            "",
+            "1.",
+            ".1",
+            "1..2",
+            "a",
+            "1.a",
+            "1.02",
+            "1-2",
+            "99999999999",
+        ] {
             assert!(NodeId::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }
@@ -136,6 +153,9 @@ mod tests {
     #[test]
     fn roman_labels() {
         let v: Vec<String> = (1..=10).map(roman).collect();
-        assert_eq!(v, ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]);
+        assert_eq!(
+            v,
+            ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+        );
     }
 }

@@ -6,10 +6,12 @@
 
 use crate::config::{self, Config};
 use crate::diag::Diagnostic;
-use crate::fsutil::{self, is_ignored_path, rel_string};
+use crate::fsutil::{self, rel_string};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use walkdir::WalkDir;
 
@@ -61,7 +63,10 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 .iter()
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |i| i + 1);
-            let col = String::from_utf8_lossy(&bytes[line_start..valid]).chars().count() as u32 + 1;
+            let col = String::from_utf8_lossy(&bytes[line_start..valid])
+                .chars()
+                .count() as u32
+                + 1;
             let mut d = Diagnostic::error(
                 rel,
                 format!(
@@ -89,14 +94,64 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-fn read_text(root: &Path, abs: &Path) -> Result<SourceFile, Diagnostic> {
+/// Decoded texts kept across builds (serve), reused while a file's size and
+/// modification time are unchanged. A file modified less than two seconds
+/// before it was read is read again next time, since a second write within
+/// the file system's timestamp granularity would not change its mtime
+/// (git's "racily clean" rule).
+#[derive(Default)]
+pub struct TextCache {
+    entries: Mutex<HashMap<PathBuf, CachedText>>,
+}
+
+struct CachedText {
+    mtime: SystemTime,
+    len: u64,
+    trusted: bool,
+    text: Arc<str>,
+}
+
+fn read_text(root: &Path, abs: &Path, cache: Option<&TextCache>) -> Result<SourceFile, Diagnostic> {
     let rel = rel_string(root, abs);
+    let meta = cache.and_then(|_| std::fs::metadata(abs).ok());
+    let stamp = meta
+        .as_ref()
+        .and_then(|m| Some((m.modified().ok()?, m.len())));
+    if let (Some(cache), Some((mtime, len))) = (cache, stamp) {
+        let entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = entries.get(abs)
+            && c.trusted
+            && c.mtime == mtime
+            && c.len == len
+        {
+            return Ok(SourceFile {
+                rel,
+                text: c.text.clone(),
+            });
+        }
+    }
+    let read_at = SystemTime::now();
     let bytes = fsutil::read(abs).map_err(|e| Diagnostic::error(&rel, e.to_string()))?;
-    let text = decode(&rel, bytes)?;
-    Ok(SourceFile {
-        rel,
-        text: text.into(),
-    })
+    let text: Arc<str> = decode(&rel, bytes)?.into();
+    if let (Some(cache), Some((mtime, len))) = (cache, stamp) {
+        let trusted = read_at
+            .duration_since(mtime)
+            .is_ok_and(|age| age > Duration::from_secs(2));
+        cache
+            .entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                abs.to_path_buf(),
+                CachedText {
+                    mtime,
+                    len,
+                    trusted,
+                    text: text.clone(),
+                },
+            );
+    }
+    Ok(SourceFile { rel, text })
 }
 
 /// Every regular file under `dir`, sorted, skipping hidden and temp files.
@@ -141,6 +196,11 @@ fn assets(paths: Vec<PathBuf>, base: &Path) -> Vec<Asset> {
 /// Reads everything a build needs. Problems become diagnostics; the caller
 /// decides whether to go on.
 pub fn load(root: &Path) -> Inputs {
+    load_with(root, None)
+}
+
+/// [`load`], reusing unchanged texts from `cache`.
+pub fn load_with(root: &Path, cache: Option<&TextCache>) -> Inputs {
     let mut inputs = Inputs {
         root: root.to_path_buf(),
         ..Inputs::default()
@@ -149,12 +209,15 @@ pub fn load(root: &Path) -> Inputs {
     let toml_path = root.join(config::FILE);
     if !toml_path.is_file() {
         diags.push(
-            Diagnostic::error(config::FILE, format!("no {} in {}", config::FILE, root.display()))
-                .with_help("run kiemchung in the site folder, or give it with --root DIR"),
+            Diagnostic::error(
+                config::FILE,
+                format!("no {} in {}", config::FILE, root.display()),
+            )
+            .with_help("run kiemchung in the site folder, or give it with --root DIR"),
         );
         return inputs;
     }
-    match read_text(root, &toml_path) {
+    match read_text(root, &toml_path, None) {
         Ok(file) => match config::parse(&file.text) {
             Ok(c) => inputs.config = Some(c),
             Err(mut e) => diags.append(&mut e),
@@ -171,10 +234,9 @@ pub fn load(root: &Path) -> Inputs {
     }
     let (md, other): (Vec<PathBuf>, Vec<PathBuf>) = walk(&content_dir, diags, root)
         .into_iter()
-        .filter(|p| !is_ignored_path(p.strip_prefix(root).unwrap_or(p)))
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
     let results: Vec<Result<SourceFile, Diagnostic>> =
-        md.par_iter().map(|p| read_text(root, p)).collect();
+        md.par_iter().map(|p| read_text(root, p, cache)).collect();
     for r in results {
         match r {
             Ok(f) => inputs.content.push(f),
@@ -189,13 +251,16 @@ pub fn load(root: &Path) -> Inputs {
         let theme_dir = root.join("themes").join(&theme);
         if !theme_dir.is_dir() && theme != "default" {
             diags.push(
-                Diagnostic::error(config::FILE, format!("theme `{theme}`: there is no folder themes/{theme}/"))
-                    .with_help("remove `theme` to use the built-in default theme"),
+                Diagnostic::error(
+                    config::FILE,
+                    format!("theme `{theme}`: there is no folder themes/{theme}/"),
+                )
+                .with_help("remove `theme` to use the built-in default theme"),
             );
         }
         let tpl_dir = theme_dir.join("templates");
         for p in walk(&tpl_dir, diags, root) {
-            match read_text(root, &p) {
+            match read_text(root, &p, None) {
                 Ok(mut f) => {
                     // Templates are named relative to templates/ (`node.html`),
                     // but diagnostics keep the full path in `rel` via the name map.

@@ -198,8 +198,16 @@ fn run(cli: Cli) -> ExitCode {
                 Format::Json => println!("{}", diag::render_json(&diags)),
                 Format::Text => {
                     print_diags(&diags);
-                    let verdict = if e > 0 || (strict && w > 0) { "failed" } else { "ok" };
-                    eprintln!("check {verdict}: {}, {}", plural(e, "error"), plural(w, "warning"));
+                    let verdict = if e > 0 || (strict && w > 0) {
+                        "failed"
+                    } else {
+                        "ok"
+                    };
+                    eprintln!(
+                        "check {verdict}: {}, {}",
+                        plural(e, "error"),
+                        plural(w, "warning")
+                    );
                 }
             }
             if e > 0 || (strict && w > 0) {

@@ -74,7 +74,10 @@ pub fn plain_summary(body: &str, max_chars: usize) -> String {
     }
     if text.chars().count() > max_chars {
         let cut: String = text.chars().take(max_chars).collect();
-        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).to_string();
+        let cut = cut
+            .rsplit_once(' ')
+            .map_or(cut.as_str(), |(a, _)| a)
+            .to_string();
         format!("{cut}…")
     } else {
         text
@@ -94,7 +97,10 @@ mod tests {
 
     #[test]
     fn raw_html_is_escaped_by_default() {
-        let html = render("a <script>alert(1)</script> b\n\n<div>x</div>\n", &s("/", false));
+        let html = render(
+            "a <script>alert(1)</script> b\n\n<div>x</div>\n",
+            &s("/", false),
+        );
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(html.contains("&lt;div&gt;"), "{html}");
@@ -123,7 +129,10 @@ mod tests {
 
     #[test]
     fn summary_is_the_first_paragraph() {
-        assert_eq!(plain_summary("# T\n\nMột *hai* ba.\n\nBốn.", 100), "Một hai ba.");
+        assert_eq!(
+            plain_summary("# T\n\nMột *hai* ba.\n\nBốn.", 100),
+            "Một hai ba."
+        );
         assert_eq!(plain_summary("một hai ba bốn", 8), "một hai…");
     }
 }

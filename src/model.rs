@@ -62,7 +62,8 @@ pub struct Evidence {
     pub file: Option<String>,
     pub url: Option<String>,
     pub pages: Option<String>,
-    /// The link to show: the copied file, or the url. Filled by check.
+    /// The link to a local `file:`, filled by check (for a `url:` the url
+    /// itself is the link; see [`Evidence::link`]).
     pub href: Option<String>,
     #[serde(skip)]
     pub loc: Loc,
@@ -72,6 +73,13 @@ pub struct Evidence {
     pub date_loc: Option<Loc>,
     #[serde(skip)]
     pub file_loc: Option<Loc>,
+}
+
+impl Evidence {
+    /// Where the document can be opened: the copied file, else the url.
+    pub fn link(&self) -> Option<&str> {
+        self.href.as_deref().or(self.url.as_deref())
+    }
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
@@ -176,10 +184,11 @@ pub struct PageFile {
 }
 
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)] // built once per file; boxing buys nothing
 pub enum Kind {
     Home(SectionFile),
     Assessment(i32, AssessmentFile),
-    Node(i32, NodeFile),
+    Node(i32, Arc<NodeFile>),
     Section(String, SectionFile),
     Page(String, PageFile),
 }
@@ -255,7 +264,10 @@ impl Ctx<'_> {
             "false" => Some(false),
             other => {
                 let loc = self.loc(s);
-                self.error(loc, format!("{field}: expected true or false, found `{other}`"));
+                self.error(
+                    loc,
+                    format!("{field}: expected true or false, found `{other}`"),
+                );
                 None
             }
         }
@@ -268,7 +280,10 @@ impl Ctx<'_> {
                 let loc = self.loc(s);
                 self.error(
                     loc,
-                    format!("{field}: expected a whole number ≥ 0, found `{}`", s.value.0),
+                    format!(
+                        "{field}: expected a whole number ≥ 0, found `{}`",
+                        s.value.0
+                    ),
                 );
                 None
             }
@@ -313,7 +328,9 @@ impl Ctx<'_> {
         if file.is_none() && url.is_none() && number.is_none() {
             self.error(
                 loc,
-                format!("{field}: give the document's `file:`, its `url:` or at least its `number:`"),
+                format!(
+                    "{field}: give the document's `file:`, its `url:` or at least its `number:`"
+                ),
             );
             ok = false;
         }
@@ -366,8 +383,16 @@ impl Ctx<'_> {
                 self.error(loc, "tasks: every task needs a `title:`");
                 continue;
             }
-            let due = t.value.due.as_ref().and_then(|d| self.date("tasks: due", d));
-            let done = t.value.done.as_ref().and_then(|d| self.date("tasks: done", d));
+            let due = t
+                .value
+                .due
+                .as_ref()
+                .and_then(|d| self.date("tasks: due", d));
+            let done = t
+                .value
+                .done
+                .as_ref()
+                .and_then(|d| self.date("tasks: done", d));
             out.push(Task {
                 title,
                 unit: t.value.unit.as_ref().map(|u| u.value.trim().to_string()),
@@ -406,7 +431,10 @@ fn parse_node(ctx: &mut Ctx, raw: RawNode) -> Option<NodeFile> {
         ctx.error(l, "title: expected the criterion's name, found nothing");
     }
     let max = ctx.score("max", &raw.max);
-    let self_score = raw.self_score.as_ref().and_then(|s| ctx.score("self_score", s));
+    let self_score = raw
+        .self_score
+        .as_ref()
+        .and_then(|s| ctx.score("self_score", s));
     let mut score = raw.score.as_ref().and_then(|s| ctx.score("score", s));
     let applicable = match &raw.applicable {
         Some(a) => At {
@@ -444,7 +472,10 @@ fn parse_node(ctx: &mut Ctx, raw: RawNode) -> Option<NodeFile> {
         match parts.as_slice() {
             [Some(a), Some(b)] => {
                 if *b == 0 {
-                    ctx.error(loc, "ratio: the second number (the whole) must be greater than 0");
+                    ctx.error(
+                        loc,
+                        "ratio: the second number (the whole) must be greater than 0",
+                    );
                 } else if a > b {
                     ctx.error(
                         loc,
@@ -551,9 +582,15 @@ fn parse_assessment(ctx: &mut Ctx, raw: RawAssessment) -> Option<AssessmentFile>
         && r > n
     {
         let l = ctx.loc(s);
-        ctx.error(l, format!("rank {r} is beyond ranked {n}; expected rank ≤ ranked"));
+        ctx.error(
+            l,
+            format!("rank {r} is beyond ranked {n}; expected rank ≤ ranked"),
+        );
     }
-    let decision = raw.decision.as_ref().and_then(|d| ctx.evidence("decision", d));
+    let decision = raw
+        .decision
+        .as_ref()
+        .and_then(|d| ctx.evidence("decision", d));
     let tasks = ctx.tasks(&raw.tasks, None);
     Some(AssessmentFile {
         title,
@@ -576,7 +613,10 @@ fn parse_section(ctx: &mut Ctx, raw: RawSection) -> SectionFile {
             "weight" => SortBy::Weight,
             other => {
                 let l = ctx.loc(s);
-                ctx.error(l, format!("sort_by: expected date, title or weight, found `{other}`"));
+                ctx.error(
+                    l,
+                    format!("sort_by: expected date, title or weight, found `{other}`"),
+                );
                 SortBy::Date
             }
         },
@@ -667,7 +707,7 @@ pub fn parse_file(file: &SourceFile, md: &MarkdownSettings) -> ParsedFile {
         FileRole::Assessment(year) => frontmatter::parse::<RawAssessment>(file, &split)
             .map(|raw| parse_assessment(&mut ctx, raw).map(|a| Kind::Assessment(year, a))),
         FileRole::Node(year) => frontmatter::parse::<RawNode>(file, &split)
-            .map(|raw| parse_node(&mut ctx, raw).map(|n| Kind::Node(year, n))),
+            .map(|raw| parse_node(&mut ctx, raw).map(|n| Kind::Node(year, Arc::new(n)))),
         FileRole::Section(name) => frontmatter::parse::<RawSection>(file, &split)
             .map(|raw| Some(Kind::Section(name, parse_section(&mut ctx, raw)))),
         FileRole::Page(section) => frontmatter::parse::<RawPage>(file, &split)
@@ -709,12 +749,27 @@ mod tests {
     #[test]
     fn roles_by_path() {
         assert_eq!(role_of("content/_index.md"), Ok(FileRole::Home));
-        assert_eq!(role_of("content/2022/_index.md"), Ok(FileRole::Assessment(2022)));
+        assert_eq!(
+            role_of("content/2022/_index.md"),
+            Ok(FileRole::Assessment(2022))
+        );
         assert_eq!(role_of("content/2022/a/b/1.2.md"), Ok(FileRole::Node(2022)));
-        assert_eq!(role_of("content/2022/a/_index.md"), Ok(FileRole::Node(2022)));
-        assert_eq!(role_of("content/tin-tuc/_index.md"), Ok(FileRole::Section("tin-tuc".into())));
-        assert_eq!(role_of("content/tin-tuc/a.md"), Ok(FileRole::Page("tin-tuc".into())));
-        assert_eq!(role_of("content/gioi-thieu.md"), Ok(FileRole::Page(String::new())));
+        assert_eq!(
+            role_of("content/2022/a/_index.md"),
+            Ok(FileRole::Node(2022))
+        );
+        assert_eq!(
+            role_of("content/tin-tuc/_index.md"),
+            Ok(FileRole::Section("tin-tuc".into()))
+        );
+        assert_eq!(
+            role_of("content/tin-tuc/a.md"),
+            Ok(FileRole::Page("tin-tuc".into()))
+        );
+        assert_eq!(
+            role_of("content/gioi-thieu.md"),
+            Ok(FileRole::Page(String::new()))
+        );
         assert!(role_of("content/tin-tuc/2023/a.md").is_err());
     }
 
@@ -725,8 +780,10 @@ mod tests {
             "---\nid: \"1.1\"\ntitle: x\nmax: 2\nratio: [34, 40]\n---\n",
         );
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-        let Some(Kind::Node(2022, n)) = p.kind else { panic!() };
-        assert_eq!(n.score.unwrap().value.to_vi(), "1,7");
+        let Some(Kind::Node(2022, n)) = p.kind else {
+            panic!()
+        };
+        assert_eq!(n.score.as_ref().unwrap().value.to_vi(), "1,7");
     }
 
     #[test]
@@ -780,11 +837,26 @@ mod tests {
             unit_loc: None,
         };
         let today = d("2023-06-30");
-        assert_eq!(TaskState::of(&t(Some("2023-06-30"), None), today), TaskState::Open);
-        assert_eq!(TaskState::of(&t(Some("2023-06-29"), None), today), TaskState::Overdue);
-        assert_eq!(TaskState::of(&t(Some("2023-06-30"), Some("2023-06-30")), today), TaskState::DoneOnTime);
-        assert_eq!(TaskState::of(&t(Some("2023-06-30"), Some("2023-07-01")), today), TaskState::DoneLate);
+        assert_eq!(
+            TaskState::of(&t(Some("2023-06-30"), None), today),
+            TaskState::Open
+        );
+        assert_eq!(
+            TaskState::of(&t(Some("2023-06-29"), None), today),
+            TaskState::Overdue
+        );
+        assert_eq!(
+            TaskState::of(&t(Some("2023-06-30"), Some("2023-06-30")), today),
+            TaskState::DoneOnTime
+        );
+        assert_eq!(
+            TaskState::of(&t(Some("2023-06-30"), Some("2023-07-01")), today),
+            TaskState::DoneLate
+        );
         assert_eq!(TaskState::of(&t(None, None), today), TaskState::Open);
-        assert_eq!(TaskState::of(&t(None, Some("2023-01-01")), today), TaskState::DoneOnTime);
+        assert_eq!(
+            TaskState::of(&t(None, Some("2023-01-01")), today),
+            TaskState::DoneOnTime
+        );
     }
 }

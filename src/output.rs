@@ -19,6 +19,37 @@ pub enum Content {
     File(PathBuf),
     /// A file of the embedded default theme.
     Static(&'static [u8]),
+    /// Made on first use: data exports (`/data/<year>.json`, …), which
+    /// `serve` need not remake after every edit unless someone asks.
+    Lazy(Arc<Lazy>),
+}
+
+pub struct Lazy {
+    cell: std::sync::OnceLock<Arc<[u8]>>,
+    make: Box<dyn Fn() -> Vec<u8> + Send + Sync>,
+}
+
+impl Lazy {
+    pub fn content(make: impl Fn() -> Vec<u8> + Send + Sync + 'static) -> Content {
+        Content::Lazy(Arc::new(Lazy {
+            cell: std::sync::OnceLock::new(),
+            make: Box::new(make),
+        }))
+    }
+
+    pub fn get(&self) -> &Arc<[u8]> {
+        self.cell.get_or_init(|| (self.make)().into())
+    }
+}
+
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.cell.get().is_some() {
+            "Lazy(made)"
+        } else {
+            "Lazy"
+        })
+    }
 }
 
 impl Content {
@@ -26,6 +57,7 @@ impl Content {
         Ok(match self {
             Content::Bytes(b) => std::borrow::Cow::Borrowed(b),
             Content::Static(b) => std::borrow::Cow::Borrowed(b),
+            Content::Lazy(l) => std::borrow::Cow::Borrowed(l.get()),
             Content::File(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
         })
     }
@@ -148,7 +180,10 @@ mod tests {
         o.insert_str("index.html", "one".into());
         o.insert_str("a/b/index.html", "two".into());
         o.write_atomic(&out).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("a/b/index.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/b/index.html")).unwrap(),
+            "two"
+        );
 
         let mut bad = Output::default();
         bad.insert_str("index.html", "new".into());
@@ -157,7 +192,10 @@ mod tests {
             Content::File(tmp.path().join("missing.pdf")),
         );
         assert!(bad.write_atomic(&out).is_err());
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "one");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "one"
+        );
         let names: Vec<_> = std::fs::read_dir(tmp.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -34,18 +34,23 @@ pub struct BuildOptions {
 /// The result of a successful build: the site in memory and its warnings.
 pub struct Built {
     pub output: Output,
-    pub site: Site,
+    pub site: Arc<Site>,
     /// Warnings only (a build with errors returns `Err`), sorted.
     pub warnings: Vec<Diagnostic>,
     pub input_files: usize,
 }
+
+/// A file's text and what parsing it gave.
+type CachedParse = (Arc<str>, Arc<ParsedFile>);
 
 /// Caches across builds of the same site (`serve` keeps one): the pure
 /// per-file work (front matter and rendered Markdown), keyed by path and
 /// checked against the file's whole text, so a stale entry is never used.
 #[derive(Default)]
 pub struct Cache {
-    entries: Mutex<HashMap<String, (Arc<str>, Arc<ParsedFile>)>>,
+    texts: load::TextCache,
+    pages: render::RenderCache,
+    entries: Mutex<HashMap<String, CachedParse>>,
     settings: Mutex<Option<MarkdownSettings>>,
 }
 
@@ -54,7 +59,10 @@ impl Cache {
         {
             let mut s = self.settings.lock().unwrap_or_else(|e| e.into_inner());
             if s.as_ref() != Some(md) {
-                self.entries.lock().unwrap_or_else(|e| e.into_inner()).clear();
+                self.entries
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .clear();
                 *s = Some(md.clone());
             }
         }
@@ -65,7 +73,7 @@ impl Cache {
                 .map(|f| {
                     entries
                         .get(&f.rel)
-                        .filter(|(text, _)| **text == *f.text)
+                        .filter(|(text, _)| Arc::ptr_eq(text, &f.text) || **text == *f.text)
                         .map(|(_, p)| p.clone())
                 })
                 .collect()
@@ -105,8 +113,12 @@ fn fill_source_lines(diags: &mut [Diagnostic], inputs: &Inputs) {
 pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
     let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
-    let lap = |what: &str| if timing { eprintln!("{what}: {:?}", t0.elapsed()) };
-    let mut inputs = load::load(&opts.root);
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("{what}: {:?}", t0.elapsed())
+        }
+    };
+    let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts));
     lap("load");
     let mut diags = std::mem::take(&mut inputs.diagnostics);
     let Some(mut config) = inputs.config.take() else {
@@ -128,15 +140,14 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
         base_path: config.base_path.clone(),
         unsafe_html: config.markdown.unsafe_html,
     };
-    let local_cache;
-    let cache = match cache {
-        Some(c) => c,
-        None => {
-            local_cache = Cache::default();
-            &local_cache
-        }
+    let parsed = match cache {
+        Some(c) => c.parse_all(&inputs.content, &md),
+        None => inputs
+            .content
+            .par_iter()
+            .map(|f| Arc::new(model::parse_file(f, &md)))
+            .collect(),
     };
-    let parsed = cache.parse_all(&inputs.content, &md);
     lap("parse");
     for p in &parsed {
         diags.extend(p.diagnostics.iter().cloned());
@@ -154,12 +165,14 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
     check::check(&mut site, &index, &mut diags);
     lap("check");
     fill_source_lines(&mut diags, &inputs);
+    lap("fill");
 
     if diags.iter().any(Diagnostic::is_error) {
         diag::sort(&mut diags);
         return Err(diags);
     }
-    let mut output = match render::render(&site, &inputs.theme_templates) {
+    let site = Arc::new(site);
+    let mut output = match render::render(&site, &inputs.theme_templates, cache.map(|c| &c.pages)) {
         Ok(o) => o,
         Err(mut errs) => {
             diags.append(&mut errs);
@@ -187,7 +200,8 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
 fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Diagnostic>) {
     let generated: std::collections::HashSet<String> = out.files.keys().cloned().collect();
     for (path, bytes) in theme::static_files() {
-        out.files.insert((*path).to_string(), Content::Static(bytes));
+        out.files
+            .insert((*path).to_string(), Content::Static(bytes));
     }
     let layers = [
         (
@@ -201,11 +215,15 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
             if generated.contains(&a.rel) {
                 diags.push(Diagnostic::error(
                     format!("{prefix}{}", a.rel),
-                    format!("this file would replace the generated /{}; rename or remove it", a.rel),
+                    format!(
+                        "this file would replace the generated /{}; rename or remove it",
+                        a.rel
+                    ),
                 ));
                 continue;
             }
-            out.files.insert(a.rel.clone(), Content::File(a.abs.clone()));
+            out.files
+                .insert(a.rel.clone(), Content::File(a.abs.clone()));
         }
     }
     for (path, src) in &site.copies {

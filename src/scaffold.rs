@@ -1,10 +1,10 @@
 //! `kiemchung new`: start a criterion or a year from a correct file.
 //! Both refuse to overwrite, and what they write passes `check`.
 
+use crate::id::NodeId;
 use crate::load;
 use crate::markdown::MarkdownSettings;
 use crate::model::{self, Kind};
-use crate::id::NodeId;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +13,7 @@ fn q(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-fn parsed_year(root: &Path, year: i32) -> Vec<(String, model::NodeFile)> {
+fn parsed_year(root: &Path, year: i32) -> Vec<(String, std::sync::Arc<model::NodeFile>)> {
     let inputs = load::load(root);
     let md = MarkdownSettings {
         base_path: "/".into(),
@@ -60,7 +60,9 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
     }
     let nodes = parsed_year(root, c.year);
     if let Some((file, _)) = nodes.iter().find(|(_, n)| n.id.value == id) {
-        return Err(format!("id {id} already exists in {file}; nothing was written"));
+        return Err(format!(
+            "id {id} already exists in {file}; nothing was written"
+        ));
     }
     let dir = match id.parent() {
         None => root.join(format!("content/{}", c.year)),
@@ -71,12 +73,18 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
                     c.year, c.year
                 ));
             };
-            root.join(file).parent().map(Path::to_path_buf).unwrap_or_default()
+            root.join(file)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
         }
     };
     let path = dir.join(format!("{id}.md"));
     if path.exists() {
-        return Err(format!("{} already exists; nothing was written", path.display()));
+        return Err(format!(
+            "{} already exists; nothing was written",
+            path.display()
+        ));
     }
     let mut text = String::from("---\n");
     let _ = writeln!(text, "id: {}", q(&id.to_string()));
@@ -89,7 +97,10 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
             let _ = writeln!(text, "unit: {}", q(u));
         }
         None => {
-            let _ = writeln!(text, "# unit: van-phong      # đơn vị chủ trì (id trong site.toml)");
+            let _ = writeln!(
+                text,
+                "# unit: van-phong      # đơn vị chủ trì (id trong site.toml)"
+            );
         }
     }
     text.push_str("evidence: []           # tài liệu kiểm chứng:\n");
@@ -121,14 +132,19 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, S
     }
     let dir = root.join(format!("content/{year}"));
     if dir.exists() {
-        return Err(format!("{} already exists; nothing was written", dir.display()));
+        return Err(format!(
+            "{} already exists; nothing was written",
+            dir.display()
+        ));
     }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut max = "100".to_string();
     if let Some(from) = from {
         let src_index = root.join(format!("content/{from}/_index.md"));
         if !src_index.is_file() {
-            return Err(format!("--from {from}: there is no content/{from}/_index.md"));
+            return Err(format!(
+                "--from {from}: there is no content/{from}/_index.md"
+            ));
         }
         let inputs = load::load(root);
         let md = MarkdownSettings {
@@ -184,7 +200,8 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, S
     let mut written = Vec::new();
     for (path, text) in files {
         if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p).map_err(|e| format!("cannot create {}: {e}", p.display()))?;
+            std::fs::create_dir_all(p)
+                .map_err(|e| format!("cannot create {}: {e}", p.display()))?;
         }
         write_new(&path, &text)?;
         written.push(path);

@@ -5,7 +5,9 @@
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::frontmatter::At;
-use crate::model::{AssessmentFile, Evidence, Kind, NodeFile, PageFile, ParsedFile, SectionFile, SortBy, Task};
+use crate::model::{
+    AssessmentFile, Evidence, Kind, NodeFile, PageFile, ParsedFile, SectionFile, SortBy, Task,
+};
 use crate::score::Score;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -48,7 +50,9 @@ pub struct Assessment {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub file: String,
-    pub n: NodeFile,
+    /// Shared with the parse cache; copied on write when check fills in
+    /// evidence links.
+    pub n: Arc<NodeFile>,
     pub body_html: Arc<str>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
@@ -109,7 +113,14 @@ pub struct Page {
 }
 
 /// URL path names the site itself uses; a section may not take them.
-pub const RESERVED: &[&str] = &["data", "don-vi", "van-ban", "static", "404.html", "sitemap.xml"];
+pub const RESERVED: &[&str] = &[
+    "data",
+    "don-vi",
+    "van-ban",
+    "static",
+    "404.html",
+    "sitemap.xml",
+];
 
 impl Assessment {
     pub fn node(&self, id: &str) -> Option<&Node> {
@@ -216,7 +227,10 @@ pub fn assemble(
                     file: p.rel.clone(),
                     p: page.clone(),
                     body_html: p.body_html.clone(),
-                    summary: page.summary.clone().unwrap_or_else(|| p.body_summary.clone()),
+                    summary: page
+                        .summary
+                        .clone()
+                        .unwrap_or_else(|| p.body_summary.clone()),
                     url_path: format!("{prefix}{}/", page.slug),
                 })
             }
@@ -283,7 +297,10 @@ pub fn assemble(
         if !name.is_empty() && (RESERVED.contains(&slug.as_str()) || slug.is_empty()) {
             diags.push(Diagnostic::error(
                 &section.file,
-                format!("the section name `{name}` is taken by the site itself ({}); rename the folder", RESERVED.join(", ")),
+                format!(
+                    "the section name `{name}` is taken by the site itself ({}); rename the folder",
+                    RESERVED.join(", ")
+                ),
             ));
         }
         sort_pages(&mut pages, section.s.sort_by);

@@ -59,7 +59,9 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
         })
         .collect();
     let (y, m, d) = match (nums, parts.as_slice()) {
-        (Some(n), [y, _, _]) if n.len() == 3 && y.len() == 4 && s.contains('-') => (n[0], n[1], n[2]),
+        (Some(n), [y, _, _]) if n.len() == 3 && y.len() == 4 && s.contains('-') => {
+            (n[0], n[1], n[2])
+        }
         (Some(n), [_, _, y]) if n.len() == 3 && y.len() == 4 => (n[2], n[1], n[0]),
         _ => return Err(format!("{expected}, found `{s}`")),
     };
@@ -99,7 +101,11 @@ pub fn date_iso(d: Date) -> String {
 /// An integer with dots between thousands: `1.250.000`.
 pub fn int(n: i64) -> String {
     let grouped = crate::score::group_thousands(n.unsigned_abs(), Some('.'));
-    if n < 0 { format!("-{grouped}") } else { grouped }
+    if n < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 /// A percentage from tenths of a percent: 873 → `87,3%`, 1000 → `100%`.
@@ -124,7 +130,10 @@ mod tests {
             "cai-cach-thu-tuc-hanh-chinh"
         );
         assert_eq!(slugify("  Hỏi   đáp!! "), "hoi-dap");
-        assert_eq!(slugify("Quyết định 3859/QĐ-UBND"), "quyet-dinh-3859-qd-ubnd");
+        assert_eq!(
+            slugify("Quyết định 3859/QĐ-UBND"),
+            "quyet-dinh-3859-qd-ubnd"
+        );
         assert_eq!(slugify("ƯU TIÊN ĐƯỜNG"), "uu-tien-duong");
         // decomposed input (pasted from macOS) gives the same slug
         let nfd: String = "Thông báo".nfd().collect();
@@ -147,8 +156,19 @@ mod tests {
         let d = parse_date("5/2/2023").unwrap();
         assert_eq!(date_long(d), "ngày 05 tháng 02 năm 2023");
         assert_eq!(date_iso(d), "2023-02-05");
-        assert_eq!(date_long(parse_date("2022-12-20").unwrap()), "ngày 20 tháng 12 năm 2022");
-        for bad in ["", "2023-13-01", "31/2/2023", "2023/04", "hôm qua", "04-26-2023x", "1/1/23"] {
+        assert_eq!(
+            date_long(parse_date("2022-12-20").unwrap()),
+            "ngày 20 tháng 12 năm 2022"
+        );
+        for bad in [
+            "",
+            "2023-13-01",
+            "31/2/2023",
+            "2023/04",
+            "hôm qua",
+            "04-26-2023x",
+            "1/1/23",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad:?} should be refused");
         }
     }

@@ -99,7 +99,7 @@ impl EvidenceView {
             number: e.number.clone(),
             date: e.date.map(vi::date_iso),
             issuer: e.issuer.clone(),
-            href: e.href.clone(),
+            href: e.link().map(str::to_string),
             is_file: e.file.is_some(),
             file: e.file.clone(),
             url: e.url.clone(),
@@ -156,7 +156,6 @@ pub struct NodeView {
     pub tasks: Vec<TaskView>,
     pub children: Vec<NodeRow>,
     pub breadcrumbs: Vec<Link>,
-    pub body: String,
     pub file: String,
     pub extra: serde_json::Value,
     pub prev: Option<Link>,
@@ -187,6 +186,14 @@ pub struct AssessmentSummary {
     pub warning_count: usize,
     pub task_count: usize,
     pub extra: serde_json::Value,
+}
+
+/// A reference to an assessment, for pages that belong to one.
+#[derive(Serialize, Clone)]
+pub struct YearRef {
+    pub year: i32,
+    pub title: String,
+    pub url: String,
 }
 
 /// The change from the year before.
@@ -351,13 +358,24 @@ impl<'a> ViewBuilder<'a> {
             children_max: n.children_max.to_plain(),
             evidence: n.n.evidence.iter().map(EvidenceView::new).collect(),
             tasks: n.n.tasks.iter().map(|t| self.task(a, t)).collect(),
-            children: n.children.iter().map(|&c| self.row(a, &a.nodes[c])).collect(),
+            children: n
+                .children
+                .iter()
+                .map(|&c| self.row(a, &a.nodes[c]))
+                .collect(),
             breadcrumbs,
-            body: n.body_html.to_string(),
             file: n.file.clone(),
             extra: n.n.extra.clone(),
             prev: i.checked_sub(1).map(link),
             next: (i + 1 < a.nodes.len()).then(|| link(i + 1)),
+        }
+    }
+
+    pub fn year_ref(&self, a: &Assessment) -> YearRef {
+        YearRef {
+            year: a.year,
+            title: a.a.title.clone(),
+            url: self.urls.year(a.year),
         }
     }
 
@@ -400,7 +418,12 @@ impl<'a> ViewBuilder<'a> {
 
     /// The change from the assessment of the year before, if there is one.
     pub fn change(&self, a: &Assessment) -> Option<Change> {
-        let prev = self.site.assessments.iter().rev().find(|p| p.year < a.year)?;
+        let prev = self
+            .site
+            .assessments
+            .iter()
+            .rev()
+            .find(|p| p.year < a.year)?;
         let prev_score = prev.score.or(prev.a.total.as_ref().map(|t| t.value));
         let score = a.score.or(a.a.total.as_ref().map(|t| t.value));
         Some(Change {
