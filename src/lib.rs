@@ -11,6 +11,7 @@ pub mod collate;
 pub mod config;
 pub mod data;
 pub mod diag;
+pub mod docnum;
 pub mod frontmatter;
 pub mod fsutil;
 pub mod id;
