@@ -6,6 +6,7 @@
 //! [`output`] (an in-memory map, written to disk or served). [`pipeline`]
 //! runs it; `build`, `check` and `serve` all call [`pipeline::build`].
 
+pub mod charts;
 pub mod check;
 pub mod collate;
 pub mod config;
