@@ -28,3 +28,4 @@ pub mod site;
 pub mod theme;
 pub mod vi;
 pub mod views;
+pub mod xlsx;
