@@ -436,7 +436,8 @@ pub fn years(id: &str, caption: &str, points: &[YearPoint]) -> Chart {
         if worst <= 1 {
             RANK_TOP
         } else {
-            RANK_TOP + (RANK_BOTTOM - RANK_TOP) * f64::from(r - 1) / f64::from(worst - 1)
+            RANK_TOP
+                + (RANK_BOTTOM - RANK_TOP) * f64::from(r.saturating_sub(1)) / f64::from(worst - 1)
         }
     };
     let scale = points.iter().map(|p| p.max).max().unwrap_or(Score::ZERO);
@@ -871,6 +872,16 @@ mod tests {
         assert!(text.contains("Năm 2023: chưa có kết quả."));
         let (_, t) = parse(&c.table);
         assert!(t.contains("thứ 4/21") && t.contains("thứ 10") && t.contains("87,303"));
+    }
+
+    #[test]
+    fn rank_zero_does_not_panic() {
+        let p = vec![YearPoint {
+            rank: Some(0),
+            ranked: Some(3),
+            ..history()[1].clone()
+        }];
+        parse(&years("z", "z", &p).svg);
     }
 
     #[test]

@@ -182,10 +182,18 @@ fn score(
     Ok(())
 }
 
+/// A real Excel date; a date Excel cannot hold (before 1900, a typo that the
+/// content checks let through) is written as text rather than failing.
 fn date(ws: &mut Worksheet, row: u32, col: u16, d: Option<Date>, f: &Format) -> Result<(), String> {
-    if let Some(d) = d {
-        ws.write_datetime_with_format(row, col, excel_date(d)?, f)
-            .map_err(err)?;
+    match d.map(|d| (d, excel_date(d))) {
+        Some((_, Ok(x))) => {
+            ws.write_datetime_with_format(row, col, x, f).map_err(err)?;
+        }
+        Some((d, Err(_))) => {
+            ws.write_string_with_format(row, col, crate::vi::date_short(d), f)
+                .map_err(err)?;
+        }
+        None => {}
     }
     Ok(())
 }
@@ -201,12 +209,11 @@ fn unit_name(site: &Site, id: Option<&str>) -> String {
 
 /// An absolute http(s) address for an evidence link: urls as they are,
 /// local files (`/cchc/2022/1-2/bc.pdf`) on the site's origin.
-fn absolute_href(site: &Site, href: &str) -> Option<String> {
+fn absolute_href(base: &str, href: &str) -> Option<String> {
     if href.starts_with("https://") || href.starts_with("http://") {
         return Some(href.to_string());
     }
     let path = href.strip_prefix('/')?;
-    let base = &site.config.base_url;
     let scheme_end = base.find("://")? + 3;
     let origin_end = base[scheme_end..]
         .find('/')
@@ -338,7 +345,10 @@ fn evidence_sheet(
         text(ws, row, 5, e.issuer.as_deref().unwrap_or(""), &f.wrap)?;
         text(ws, row, 6, e.pages.as_deref().unwrap_or(""), &f.text)?;
         let shown = e.file.as_deref().or(e.url.as_deref()).unwrap_or("");
-        let link = e.href.as_deref().and_then(|h| absolute_href(site, h));
+        let link = e
+            .href
+            .as_deref()
+            .and_then(|h| absolute_href(&site.config.base_url, h));
         let written = match &link {
             Some(l) => ws
                 .write_url_with_format(row, 7, Url::new(l.as_str()).set_text(fit(shown)), &f.text)
@@ -401,6 +411,38 @@ mod tests {
             assert_eq!(excel_number(s).to_string(), t);
         }
         assert_eq!(excel_number(Score::from_int(8)).to_string(), "8");
+    }
+
+    #[test]
+    fn local_files_link_on_the_site_origin() {
+        let base = "https://example.gov.vn/cchc/";
+        assert_eq!(
+            absolute_href(base, "/cchc/2022/1-2/b%C3%A1o.pdf").as_deref(),
+            Some("https://example.gov.vn/cchc/2022/1-2/b%C3%A1o.pdf")
+        );
+        assert_eq!(
+            absolute_href("http://127.0.0.1:1111/", "/2022/x.pdf").as_deref(),
+            Some("http://127.0.0.1:1111/2022/x.pdf")
+        );
+        assert_eq!(
+            absolute_href(base, "https://dichvucong.gov.vn/a").as_deref(),
+            Some("https://dichvucong.gov.vn/a")
+        );
+        assert_eq!(absolute_href(base, "relative.pdf"), None);
+        assert_eq!(absolute_href(base, "ftp://x/y"), None);
+    }
+
+    #[test]
+    fn dates_excel_cannot_hold_become_text() {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let f = Formats::new();
+        let old = Date::new(1022, 5, 1).unwrap(); // a typo for 2022
+        assert!(excel_date(old).is_err());
+        date(ws, 1, 0, Some(old), &f.date).unwrap();
+        date(ws, 2, 0, Some(Date::new(2022, 12, 20).unwrap()), &f.date).unwrap();
+        date(ws, 3, 0, None, &f.date).unwrap();
+        assert!(wb.save_to_buffer().is_ok());
     }
 
     #[test]
