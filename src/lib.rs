@@ -6,11 +6,13 @@
 //! [`output`] (an in-memory map, written to disk or served). [`pipeline`]
 //! runs it; `build`, `check` and `serve` all call [`pipeline::build`].
 
+pub mod charts;
 pub mod check;
 pub mod collate;
 pub mod config;
 pub mod data;
 pub mod diag;
+pub mod docnum;
 pub mod frontmatter;
 pub mod fsutil;
 pub mod id;
@@ -26,3 +28,4 @@ pub mod site;
 pub mod theme;
 pub mod vi;
 pub mod views;
+pub mod xlsx;

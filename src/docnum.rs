@@ -1,0 +1,985 @@
+//! Vietnamese document numbers (số, ký hiệu): `55/TB-SKHCN`,
+//! `3859/QĐ-UBND`, `30/2020/NĐ-CP`, `1629/SNV-CCHC&PC`.
+//!
+//! The forms, from the rules that govern them:
+//!
+//! - **Administrative documents with a type** (Nghị định 30/2020/NĐ-CP on
+//!   công tác văn thư, Điều 8 and Phụ lục III): `number/TYPE-ISSUER`, e.g.
+//!   `55/TB-SKHCN` (Thông báo of Sở KH&CN), `05/KH-SKHCN`.
+//! - **Công văn**, which has no type code: `number/ISSUER-UNIT`, where UNIT is
+//!   the drafting unit or field, e.g. `1629/SNV-CCHC&PC`, `3805/UBND-SNV`.
+//!   Reported with kind `CV`.
+//! - **Legal normative documents** (Luật Ban hành văn bản quy phạm pháp luật
+//!   80/2015/QH13, Điều 8): `number/year/TYPE-ISSUER`, e.g. `30/2020/NĐ-CP`,
+//!   `05/2019/NQ-HĐND`, `12/2015/TTLT-BTC-BKHCN`, `06/2023/L-CTN`; laws and
+//!   resolutions of the National Assembly carry no type code at all:
+//!   `80/2015/QH13`, and ordinances `02/2022/UBTVQH15`.
+//!
+//! Type codes (see [`KINDS`]) are the 27 administrative types and 3 copy
+//! types of Phụ lục III of Nghị định 30/2020/NĐ-CP, the four codes it
+//! replaced from Thông tư 01/2011/TT-BNV (GN, TTh, UQ, NP: older documents
+//! still carry them), and the type codes that legal normative documents use
+//! (NĐ, TT, TTLT, NQLT, L).
+//!
+//! Decisions:
+//!
+//! - Spaces around `/` and `-` are dropped (`55 /TB-SKHCN`, as the notice
+//!   prints it); a leading `Số:` is accepted; typographic dashes (– — ‑ −)
+//!   count as `-`; the look-alike `Ð` (U+00D0, Icelandic eth, which some
+//!   converted fonts produce) is read as `Đ` (U+0110). Anything else that is
+//!   not a letter, digit or `&`/`.` inside a code is refused.
+//! - Type codes are matched without regard to case and written in their
+//!   official case (`qyđ` → `QyĐ`, `Ctr` → `CTr`). Issuer and unit codes are
+//!   kept as written, except that a code written wholly in lower case is put
+//!   in upper case (`skhcn` → `SKHCN`; `ttg` → `TTg`, the one mixed-case issuer
+//!   code in common use).
+//! - `D` is **not** read as `Đ`: `3859/QD-UBND` is kept as `QD` and is a
+//!   different number from `3859/QĐ-UBND`. Because `QD`, `ND`, `CD` and `QyD`
+//!   are not type codes but look like ones typed without `Đ`, they are read as
+//!   that type (kind `QD`, kind name "Quyết định") and [`DocNumber::warning`]
+//!   says so, for the caller to show. `DA` (Dự án) and `HD` (Hướng dẫn) are
+//!   real codes, so no such guess is made for them.
+//! - A first code that is a type code makes the document of that type, even
+//!   when an issuer could have that abbreviation: `1234/CT-TTHT` is read as a
+//!   Chỉ thị, although Cục Thuế writes its công văn so. The form alone cannot
+//!   tell them apart.
+//! - The number keeps its leading zeros as written (`05/KH-SKHCN`, as Nghị
+//!   định 30 asks for numbers below 10); [`key`] drops them, so `5/KH-SKHCN`
+//!   and `05/KH-SKHCN` are one document.
+
+use jiff::civil::Date;
+use unicode_normalization::UnicodeNormalization;
+
+/// One parsed document number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocNumber {
+    /// The number as written, digits only: `55`, `05`.
+    pub number: String,
+    /// The year written in the number (legal normative documents).
+    pub year: Option<i32>,
+    /// The type code in its official case (`TB`, `QĐ`, `QyĐ`), `CV` for a
+    /// công văn, the code as written for a likely typo (`QD`), or "" for a
+    /// law, resolution or ordinance numbered without a type code
+    /// (`80/2015/QH13`).
+    pub kind: String,
+    /// The type's name: "Thông báo", "Công văn", …
+    pub kind_name: &'static str,
+    /// The issuing body's code: `SKHCN`, `UBND`, `CP`, `QH13`; for joint
+    /// documents (TTLT, NQLT) all issuers joined by `-` (`BTC-BKHCN`).
+    pub issuer: String,
+    /// The drafting unit or field of a công văn (`CCHC&PC` in
+    /// `1629/SNV-CCHC&PC`), or further codes after the issuer of a typed
+    /// document.
+    pub unit: Option<String>,
+    /// The number written canonically: `55/TB-SKHCN`, `30/2020/NĐ-CP`.
+    pub normalized: String,
+    /// Something to tell the author although the number was read, in
+    /// English: a `D` that is probably `Đ`.
+    pub warning: Option<String>,
+}
+
+/// Where a document type's code is used.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+    Administrative,
+    /// Copies of documents (same appendix).
+    Copy,
+    /// Codes of Thông tư 01/2011/TT-BNV replaced in 2020.
+    Former,
+    /// Legal normative documents (numbered with the year).
+    Legal,
+}
+
+/// `(code, name, scope)`. Codes are unique without regard to case.
+/// QĐ, NQ and CT serve both as administrative and (with a year) as legal
+/// normative types.
+pub const KINDS: &[(&str, &str, Scope)] = &[
+    ("NQ", "Nghị quyết", Scope::Administrative),
+    ("QĐ", "Quyết định", Scope::Administrative),
+    ("CT", "Chỉ thị", Scope::Administrative),
+    ("QC", "Quy chế", Scope::Administrative),
+    ("QyĐ", "Quy định", Scope::Administrative),
+    ("TC", "Thông cáo", Scope::Administrative),
+    ("TB", "Thông báo", Scope::Administrative),
+    ("HD", "Hướng dẫn", Scope::Administrative),
+    ("CTr", "Chương trình", Scope::Administrative),
+    ("KH", "Kế hoạch", Scope::Administrative),
+    ("PA", "Phương án", Scope::Administrative),
+    ("ĐA", "Đề án", Scope::Administrative),
+    ("DA", "Dự án", Scope::Administrative),
+    ("BC", "Báo cáo", Scope::Administrative),
+    ("BB", "Biên bản", Scope::Administrative),
+    ("TTr", "Tờ trình", Scope::Administrative),
+    ("HĐ", "Hợp đồng", Scope::Administrative),
+    ("CĐ", "Công điện", Scope::Administrative),
+    ("BGN", "Bản ghi nhớ", Scope::Administrative),
+    ("BTT", "Bản thỏa thuận", Scope::Administrative),
+    ("GUQ", "Giấy ủy quyền", Scope::Administrative),
+    ("GM", "Giấy mời", Scope::Administrative),
+    ("GGT", "Giấy giới thiệu", Scope::Administrative),
+    ("GNP", "Giấy nghỉ phép", Scope::Administrative),
+    ("PG", "Phiếu gửi", Scope::Administrative),
+    ("PC", "Phiếu chuyển", Scope::Administrative),
+    ("PB", "Phiếu báo", Scope::Administrative),
+    ("SY", "Bản sao y", Scope::Copy),
+    ("TrS", "Bản trích sao", Scope::Copy),
+    ("SL", "Bản sao lục", Scope::Copy),
+    ("GN", "Bản ghi nhớ", Scope::Former),
+    ("TTh", "Bản thỏa thuận", Scope::Former),
+    ("UQ", "Giấy ủy quyền", Scope::Former),
+    ("NP", "Giấy nghỉ phép", Scope::Former),
+    ("NĐ", "Nghị định", Scope::Legal),
+    ("TT", "Thông tư", Scope::Legal),
+    ("TTLT", "Thông tư liên tịch", Scope::Legal),
+    ("NQLT", "Nghị quyết liên tịch", Scope::Legal),
+    ("L", "Lệnh", Scope::Legal),
+];
+
+/// Codes that look like a type code typed with `D` for `Đ`:
+/// (as written in upper case, the intended code).
+const D_FOR_DJ: &[(&str, &str)] = &[("QD", "QĐ"), ("ND", "NĐ"), ("CD", "CĐ"), ("QYD", "QyĐ")];
+
+const EXAMPLES: &str = "such as 55/TB-SKHCN, 30/2020/NĐ-CP or 1629/SNV-CCHC&PC";
+
+/// The kind for a code, matched without regard to case.
+pub fn kind_of(code: &str) -> Option<(&'static str, &'static str, Scope)> {
+    let up = code.to_uppercase();
+    KINDS
+        .iter()
+        .find(|(c, _, _)| c.to_uppercase() == up)
+        .copied()
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// Parses a document number. The error says what was expected and what was
+/// found, in English, for a diagnostic that names the file and line.
+pub fn parse(text: &str) -> Result<DocNumber, String> {
+    let nfc: String = text
+        .nfc()
+        .map(|c| match c {
+            '\u{00D0}' => 'Đ',
+            '\u{00F0}' => 'đ',
+            c if is_dash(c) => '-',
+            c => c,
+        })
+        .collect();
+    let mut s = nfc.trim();
+    if s.is_empty() {
+        return Err(format!(
+            "expected a document number {EXAMPLES}, found nothing"
+        ));
+    }
+    // `Số: 55/TB-SKHCN`, `số 55/TB-SKHCN`
+    for prefix in ["Số", "số", "SỐ"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.trim_start().trim_start_matches(':').trim_start();
+            break;
+        }
+    }
+    let found = nfc.trim();
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    if parts.len() < 2 {
+        return Err(
+            if !parts[0].is_empty() && parts[0].chars().all(|c| c.is_ascii_digit()) {
+                format!(
+                    "`{found}` has a number but no code after it; expected number/code {EXAMPLES}"
+                )
+            } else {
+                format!("expected a document number {EXAMPLES}, found `{found}`")
+            },
+        );
+    }
+    if parts.len() > 3 {
+        return Err(format!(
+            "`{found}` has {} slashes; expected number/code or number/year/code {EXAMPLES}",
+            parts.len() - 1
+        ));
+    }
+    let number = parts[0];
+    if number.is_empty() {
+        return Err(format!(
+            "`{found}` has no number before the first /; expected {EXAMPLES}"
+        ));
+    }
+    if !number.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "`{found}`: the number `{number}` should be digits only; expected {EXAMPLES}"
+        ));
+    }
+    if number.len() > 7 {
+        return Err(format!("`{found}`: the number `{number}` is too long"));
+    }
+    if number.bytes().all(|b| b == b'0') {
+        return Err(format!("`{found}`: the number cannot be 0"));
+    }
+    let (year, symbol) = if parts.len() == 3 {
+        let y = parts[1];
+        if y.is_empty() {
+            return Err(format!(
+                "`{found}` has nothing between two slashes; expected number/code or number/year/code (30/2020/NĐ-CP)"
+            ));
+        }
+        if y.len() != 4 || !y.chars().all(|c| c.is_ascii_digit()) {
+            return Err(format!(
+                "`{found}`: `{y}` between the slashes should be a year of 4 digits, as in 30/2020/NĐ-CP"
+            ));
+        }
+        let year: i32 = y.parse().unwrap_or(0);
+        if !(1945..=2100).contains(&year) {
+            return Err(format!(
+                "`{found}`: {year} is not a plausible year for a document"
+            ));
+        }
+        (Some(year), parts[2])
+    } else {
+        (None, parts[1])
+    };
+    if symbol.is_empty() {
+        return Err(format!(
+            "`{found}` ends after the slash; expected the type and issuer codes, as in 55/TB-SKHCN"
+        ));
+    }
+    let segments: Vec<&str> = symbol.split('-').map(str::trim).collect();
+    for seg in &segments {
+        if seg.is_empty() {
+            return Err(format!(
+                "`{found}` has an empty code around a hyphen; expected codes such as TB-SKHCN"
+            ));
+        }
+        if let Some(bad) = seg
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || *c == '&' || *c == '.'))
+        {
+            return Err(if bad.is_whitespace() {
+                format!(
+                    "`{found}`: the code `{seg}` contains a space; expected codes such as TB-SKHCN"
+                )
+            } else {
+                format!(
+                    "`{found}`: the code `{seg}` contains `{bad}`; expected letters, digits or &"
+                )
+            });
+        }
+        if seg.starts_with(['&', '.']) || seg.ends_with(['&', '.']) {
+            return Err(format!(
+                "`{found}`: the code `{seg}` starts or ends with `&` or `.`"
+            ));
+        }
+        if !seg.chars().any(char::is_alphabetic) {
+            return Err(format!(
+                "`{found}`: `{seg}` should be a code with letters (TB, SKHCN), not only digits"
+            ));
+        }
+    }
+    let first = segments[0];
+    let mut warning = None;
+    let typed = kind_of(first).map(|(code, name, _)| (code.to_string(), name)).or_else(|| {
+        let up = first.to_uppercase();
+        D_FOR_DJ.iter().find(|(d, _)| *d == up).map(|(_, intended)| {
+            let (code, name, _) = kind_of(intended).expect("intended codes are in KINDS");
+            warning = Some(format!(
+                "`{first}` in `{found}` is probably `{code}` ({name}) typed with D instead of Đ; the number is kept as written"
+            ));
+            (up.clone(), name)
+        })
+    });
+    let (kind, kind_name, issuer, unit) = match typed {
+        Some((kind, name)) => {
+            if segments.len() < 2 {
+                return Err(format!(
+                    "`{found}` gives the type {kind} ({name}) but no issuer; expected {kind}-ISSUER, as in 55/TB-SKHCN"
+                ));
+            }
+            let rest: Vec<String> = segments[1..].iter().map(|s| case_code(s)).collect();
+            if kind.ends_with("LT") {
+                // Joint documents list every issuer.
+                (kind, name, rest.join("-"), None)
+            } else {
+                let unit = (rest.len() > 1).then(|| rest[1..].join("-"));
+                (kind, name, rest[0].clone(), unit)
+            }
+        }
+        None if year.is_some() => {
+            let issuer = case_code(first);
+            let up = issuer.to_uppercase();
+            let name = if up.starts_with("UBTVQH") {
+                "Pháp lệnh hoặc nghị quyết của Ủy ban Thường vụ Quốc hội"
+            } else if up.starts_with("QH") {
+                "Luật hoặc nghị quyết của Quốc hội"
+            } else {
+                "Văn bản quy phạm pháp luật"
+            };
+            let rest: Vec<String> = segments[1..].iter().map(|s| case_code(s)).collect();
+            (
+                String::new(),
+                name,
+                issuer,
+                (!rest.is_empty()).then(|| rest.join("-")),
+            )
+        }
+        None => {
+            let rest: Vec<String> = segments[1..].iter().map(|s| case_code(s)).collect();
+            (
+                "CV".to_string(),
+                "Công văn",
+                case_code(first),
+                (!rest.is_empty()).then(|| rest.join("-")),
+            )
+        }
+    };
+    if let Some(w) = issuer_warning(&issuer, found) {
+        warning.get_or_insert(w);
+    }
+    let mut normalized = number.to_string();
+    if let Some(y) = year {
+        normalized.push_str(&format!("/{y}"));
+    }
+    normalized.push('/');
+    let mut codes: Vec<&str> = Vec::new();
+    if kind != "CV" && !kind.is_empty() {
+        codes.push(&kind);
+    }
+    codes.push(&issuer);
+    if let Some(u) = &unit {
+        codes.push(u);
+    }
+    normalized.push_str(&codes.join("-"));
+    Ok(DocNumber {
+        number: number.to_string(),
+        year,
+        kind,
+        kind_name,
+        issuer,
+        unit,
+        normalized,
+        warning,
+    })
+}
+
+/// Issuer codes typed with D for Đ that are common enough to point out.
+fn issuer_warning(issuer: &str, found: &str) -> Option<String> {
+    const D_ISSUERS: &[(&str, &str)] = &[("HDND", "HĐND")];
+    let up = issuer.to_uppercase();
+    D_ISSUERS.iter().find(|(d, _)| *d == up).map(|(_, intended)| {
+        format!("`{issuer}` in `{found}` is probably `{intended}` typed with D instead of Đ; the number is kept as written")
+    })
+}
+
+/// A code written wholly in lower case is put in upper case; any other is
+/// kept as written (`TTg` stays `TTg`).
+fn case_code(code: &str) -> String {
+    if code.chars().any(char::is_uppercase) {
+        code.to_string()
+    } else if code == "ttg" {
+        "TTg".to_string()
+    } else {
+        code.to_uppercase()
+    }
+}
+
+/// The identity of a document: its number in a canonical form (leading
+/// zeros dropped, upper case: `5/KH-SKHCN`), its issuer code in upper case,
+/// and its year — written in the number, else taken from the date. A number
+/// is unique only together with its issuer and year.
+///
+/// The issuer is the code in the number, so `3859/QĐ-UBND` of two provinces
+/// would share a key; callers that know the issuing body's full name (the
+/// evidence's `issuer:`) may add it.
+pub fn key(d: &DocNumber, date: Option<Date>) -> (String, String, Option<i32>) {
+    let digits = d.number.trim_start_matches('0');
+    let rest = d
+        .normalized
+        .split_once('/')
+        .map(|(_, r)| r)
+        .unwrap_or_default();
+    let ident = format!("{digits}/{}", rest.to_uppercase());
+    (
+        ident,
+        d.issuer.to_uppercase(),
+        d.year.or(date.map(|x| i32::from(x.year()))),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> DocNumber {
+        parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    /// (input, number, year, kind, kind_name, issuer, unit, normalized)
+    #[allow(clippy::type_complexity)]
+    const GOOD: &[(
+        &str,
+        &str,
+        Option<i32>,
+        &str,
+        &str,
+        &str,
+        Option<&str>,
+        &str,
+    )] = &[
+        (
+            "55/TB-SKHCN",
+            "55",
+            None,
+            "TB",
+            "Thông báo",
+            "SKHCN",
+            None,
+            "55/TB-SKHCN",
+        ),
+        (
+            "55 /TB-SKHCN",
+            "55",
+            None,
+            "TB",
+            "Thông báo",
+            "SKHCN",
+            None,
+            "55/TB-SKHCN",
+        ),
+        (
+            "Số: 55 /TB-SKHCN",
+            "55",
+            None,
+            "TB",
+            "Thông báo",
+            "SKHCN",
+            None,
+            "55/TB-SKHCN",
+        ),
+        (
+            "số 55/TB-SKHCN",
+            "55",
+            None,
+            "TB",
+            "Thông báo",
+            "SKHCN",
+            None,
+            "55/TB-SKHCN",
+        ),
+        (
+            " 55 / TB - SKHCN ",
+            "55",
+            None,
+            "TB",
+            "Thông báo",
+            "SKHCN",
+            None,
+            "55/TB-SKHCN",
+        ),
+        (
+            "55/tb-skhcn",
+            "55",
+            None,
+            "TB",
+            "Thông báo",
+            "SKHCN",
+            None,
+            "55/TB-SKHCN",
+        ),
+        (
+            "3859/QĐ-UBND",
+            "3859",
+            None,
+            "QĐ",
+            "Quyết định",
+            "UBND",
+            None,
+            "3859/QĐ-UBND",
+        ),
+        (
+            "3859/qđ-ubnd",
+            "3859",
+            None,
+            "QĐ",
+            "Quyết định",
+            "UBND",
+            None,
+            "3859/QĐ-UBND",
+        ),
+        (
+            "3859/QÐ-UBND",
+            "3859",
+            None,
+            "QĐ",
+            "Quyết định",
+            "UBND",
+            None,
+            "3859/QĐ-UBND",
+        ),
+        (
+            "3859/QĐ–UBND",
+            "3859",
+            None,
+            "QĐ",
+            "Quyết định",
+            "UBND",
+            None,
+            "3859/QĐ-UBND",
+        ),
+        (
+            "30/2020/NĐ-CP",
+            "30",
+            Some(2020),
+            "NĐ",
+            "Nghị định",
+            "CP",
+            None,
+            "30/2020/NĐ-CP",
+        ),
+        (
+            "30 / 2020 / NĐ-CP",
+            "30",
+            Some(2020),
+            "NĐ",
+            "Nghị định",
+            "CP",
+            None,
+            "30/2020/NĐ-CP",
+        ),
+        (
+            "1629/SNV-CCHC&PC",
+            "1629",
+            None,
+            "CV",
+            "Công văn",
+            "SNV",
+            Some("CCHC&PC"),
+            "1629/SNV-CCHC&PC",
+        ),
+        (
+            "05/KH-SKHCN",
+            "05",
+            None,
+            "KH",
+            "Kế hoạch",
+            "SKHCN",
+            None,
+            "05/KH-SKHCN",
+        ),
+        (
+            "3805/UBND-SNV",
+            "3805",
+            None,
+            "CV",
+            "Công văn",
+            "UBND",
+            Some("SNV"),
+            "3805/UBND-SNV",
+        ),
+        (
+            "120/BC-SKHCN",
+            "120",
+            None,
+            "BC",
+            "Báo cáo",
+            "SKHCN",
+            None,
+            "120/BC-SKHCN",
+        ),
+        (
+            "12/QyĐ-SKHCN",
+            "12",
+            None,
+            "QyĐ",
+            "Quy định",
+            "SKHCN",
+            None,
+            "12/QyĐ-SKHCN",
+        ),
+        (
+            "12/QYĐ-SKHCN",
+            "12",
+            None,
+            "QyĐ",
+            "Quy định",
+            "SKHCN",
+            None,
+            "12/QyĐ-SKHCN",
+        ),
+        (
+            "7/Ctr-SKHCN",
+            "7",
+            None,
+            "CTr",
+            "Chương trình",
+            "SKHCN",
+            None,
+            "7/CTr-SKHCN",
+        ),
+        (
+            "7/CT-SKHCN",
+            "7",
+            None,
+            "CT",
+            "Chỉ thị",
+            "SKHCN",
+            None,
+            "7/CT-SKHCN",
+        ),
+        (
+            "9/TTr-SKHCN",
+            "9",
+            None,
+            "TTr",
+            "Tờ trình",
+            "SKHCN",
+            None,
+            "9/TTr-SKHCN",
+        ),
+        (
+            "9/ĐA-UBND",
+            "9",
+            None,
+            "ĐA",
+            "Đề án",
+            "UBND",
+            None,
+            "9/ĐA-UBND",
+        ),
+        (
+            "9/DA-UBND",
+            "9",
+            None,
+            "DA",
+            "Dự án",
+            "UBND",
+            None,
+            "9/DA-UBND",
+        ),
+        (
+            "9/HĐ-SKHCN",
+            "9",
+            None,
+            "HĐ",
+            "Hợp đồng",
+            "SKHCN",
+            None,
+            "9/HĐ-SKHCN",
+        ),
+        (
+            "9/HD-SKHCN",
+            "9",
+            None,
+            "HD",
+            "Hướng dẫn",
+            "SKHCN",
+            None,
+            "9/HD-SKHCN",
+        ),
+        (
+            "14/BB-ĐKT",
+            "14",
+            None,
+            "BB",
+            "Biên bản",
+            "ĐKT",
+            None,
+            "14/BB-ĐKT",
+        ),
+        (
+            "3/GM-SKHCN",
+            "3",
+            None,
+            "GM",
+            "Giấy mời",
+            "SKHCN",
+            None,
+            "3/GM-SKHCN",
+        ),
+        (
+            "3/GUQ-SKHCN",
+            "3",
+            None,
+            "GUQ",
+            "Giấy ủy quyền",
+            "SKHCN",
+            None,
+            "3/GUQ-SKHCN",
+        ),
+        (
+            "3/UQ-SKHCN",
+            "3",
+            None,
+            "UQ",
+            "Giấy ủy quyền",
+            "SKHCN",
+            None,
+            "3/UQ-SKHCN",
+        ),
+        (
+            "2/SY-VP",
+            "2",
+            None,
+            "SY",
+            "Bản sao y",
+            "VP",
+            None,
+            "2/SY-VP",
+        ),
+        (
+            "2/TrS-VP",
+            "2",
+            None,
+            "TrS",
+            "Bản trích sao",
+            "VP",
+            None,
+            "2/TrS-VP",
+        ),
+        (
+            "1234/QĐ-TTg",
+            "1234",
+            None,
+            "QĐ",
+            "Quyết định",
+            "TTg",
+            None,
+            "1234/QĐ-TTg",
+        ),
+        (
+            "1234/qđ-ttg",
+            "1234",
+            None,
+            "QĐ",
+            "Quyết định",
+            "TTg",
+            None,
+            "1234/QĐ-TTg",
+        ),
+        (
+            "15/2023/TT-BKHCN",
+            "15",
+            Some(2023),
+            "TT",
+            "Thông tư",
+            "BKHCN",
+            None,
+            "15/2023/TT-BKHCN",
+        ),
+        (
+            "12/2015/TTLT-BTC-BKHCN",
+            "12",
+            Some(2015),
+            "TTLT",
+            "Thông tư liên tịch",
+            "BTC-BKHCN",
+            None,
+            "12/2015/TTLT-BTC-BKHCN",
+        ),
+        (
+            "05/2019/NQ-HĐND",
+            "05",
+            Some(2019),
+            "NQ",
+            "Nghị quyết",
+            "HĐND",
+            None,
+            "05/2019/NQ-HĐND",
+        ),
+        (
+            "26/2021/QĐ-UBND",
+            "26",
+            Some(2021),
+            "QĐ",
+            "Quyết định",
+            "UBND",
+            None,
+            "26/2021/QĐ-UBND",
+        ),
+        (
+            "06/2023/L-CTN",
+            "06",
+            Some(2023),
+            "L",
+            "Lệnh",
+            "CTN",
+            None,
+            "06/2023/L-CTN",
+        ),
+        (
+            "80/2015/QH13",
+            "80",
+            Some(2015),
+            "",
+            "Luật hoặc nghị quyết của Quốc hội",
+            "QH13",
+            None,
+            "80/2015/QH13",
+        ),
+        (
+            "02/2022/UBTVQH15",
+            "02",
+            Some(2022),
+            "",
+            "Pháp lệnh hoặc nghị quyết của Ủy ban Thường vụ Quốc hội",
+            "UBTVQH15",
+            None,
+            "02/2022/UBTVQH15",
+        ),
+        (
+            "123/QĐ-UBND-VP",
+            "123",
+            None,
+            "QĐ",
+            "Quyết định",
+            "UBND",
+            Some("VP"),
+            "123/QĐ-UBND-VP",
+        ),
+        (
+            "88/UBND",
+            "88",
+            None,
+            "CV",
+            "Công văn",
+            "UBND",
+            None,
+            "88/UBND",
+        ),
+        (
+            "560/NQ-UBTVQH15",
+            "560",
+            None,
+            "NQ",
+            "Nghị quyết",
+            "UBTVQH15",
+            None,
+            "560/NQ-UBTVQH15",
+        ),
+    ];
+
+    #[test]
+    fn real_forms() {
+        for &(input, number, year, kind, kind_name, issuer, unit, normalized) in GOOD {
+            let d = p(input);
+            assert_eq!(d.number, number, "{input}");
+            assert_eq!(d.year, year, "{input}");
+            assert_eq!(d.kind, kind, "{input}");
+            assert_eq!(d.kind_name, kind_name, "{input}");
+            assert_eq!(d.issuer, issuer, "{input}");
+            assert_eq!(d.unit.as_deref(), unit, "{input}");
+            assert_eq!(d.normalized, normalized, "{input}");
+            assert_eq!(d.warning, None, "{input}");
+            // the normalized form parses to itself
+            assert_eq!(p(&d.normalized), d, "{input}");
+        }
+    }
+
+    #[test]
+    fn d_is_not_dj_but_is_pointed_out() {
+        let d = p("3859/QD-UBND");
+        assert_eq!(d.kind, "QD");
+        assert_eq!(d.kind_name, "Quyết định");
+        assert_eq!(d.normalized, "3859/QD-UBND");
+        let w = d.warning.as_deref().unwrap();
+        assert!(w.contains("probably `QĐ`"), "{w}");
+        assert_ne!(key(&d, None), key(&p("3859/QĐ-UBND"), None));
+        let d = p("30/2020/ND-CP");
+        assert_eq!((d.kind.as_str(), d.year), ("ND", Some(2020)));
+        assert!(d.warning.unwrap().contains("`NĐ`"));
+        assert_eq!(p("5/qd-ubnd").kind, "QD");
+        let d = p("05/2019/NQ-HDND");
+        assert_eq!(d.issuer, "HDND");
+        assert!(d.warning.unwrap().contains("HĐND"));
+        // DA and HD are real codes: no guess
+        assert_eq!(p("9/DA-UBND").warning, None);
+        assert_eq!(p("9/HD-UBND").warning, None);
+    }
+
+    #[test]
+    fn bad_forms_say_what_was_expected() {
+        let cases: &[(&str, &str)] = &[
+            ("", "found nothing"),
+            ("   ", "found nothing"),
+            ("abc", "expected a document number"),
+            ("55", "no code after it"),
+            ("/TB-SKHCN", "no number before"),
+            ("55/", "ends after the slash"),
+            ("55//TB", "nothing between two slashes"),
+            ("55/TB", "no issuer"),
+            ("55/TB-", "empty code"),
+            ("55/-SKHCN", "empty code"),
+            ("55/TB--SKHCN", "empty code"),
+            ("5a/TB-SKHCN", "digits only"),
+            ("0/TB-SKHCN", "cannot be 0"),
+            ("55/20/NĐ-CP", "year of 4 digits"),
+            ("55/1800/NĐ-CP", "not a plausible year"),
+            ("1/2/3/4", "3 slashes"),
+            ("55/TB-SK HCN", "contains a space"),
+            ("55/TB-SKHCN;", "contains `;`"),
+            ("55/TB-&PC", "starts or ends"),
+            ("55/TB-123", "not only digits"),
+            ("55 56/TB-SKHCN", "digits only"),
+            ("12345678/TB-SKHCN", "too long"),
+        ];
+        for (input, expected) in cases {
+            let e = parse(input).expect_err(input);
+            assert!(e.contains(expected), "{input:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn keys() {
+        let d = p("55 /TB-SKHCN");
+        let date = Date::new(2023, 4, 26).unwrap();
+        assert_eq!(
+            key(&d, Some(date)),
+            ("55/TB-SKHCN".to_string(), "SKHCN".to_string(), Some(2023))
+        );
+        assert_eq!(key(&d, None).2, None);
+        // the year in the number wins over the date
+        let d = p("30/2020/NĐ-CP");
+        assert_eq!(
+            key(&d, Some(date)),
+            ("30/2020/NĐ-CP".to_string(), "CP".to_string(), Some(2020))
+        );
+        // leading zeros and case do not make another document
+        assert_eq!(key(&p("05/KH-SKHCN"), None), key(&p("5/kh-skhcn"), None));
+        assert_eq!(key(&p("1/QĐ-TTg"), None).0, "1/QĐ-TTG");
+        // a different year is a different document
+        let d2 = Date::new(2022, 1, 5).unwrap();
+        assert_ne!(
+            key(&p("5/KH-SKHCN"), Some(date)),
+            key(&p("5/KH-SKHCN"), Some(d2))
+        );
+    }
+
+    #[test]
+    fn kinds_are_unique_without_case() {
+        let mut seen = std::collections::HashSet::new();
+        for (code, _, _) in KINDS {
+            assert!(seen.insert(code.to_uppercase()), "{code} twice");
+        }
+        for (d, intended) in D_FOR_DJ {
+            assert!(kind_of(d).is_none(), "{d} must not be a type code");
+            assert!(kind_of(intended).is_some());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_text(s in "[0-9/ a-zA-ZĐđÐ&.–-]{0,24}") {
+            if let Ok(d) = parse(&s) {
+                // whatever is read, its normalized form reads back the same
+                proptest::prop_assert_eq!(parse(&d.normalized).map(|x| x.normalized), Ok(d.normalized.clone()));
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics() {
+        for s in [
+            "/", "//", "-", "Số", "Số:", "số: /", "1/-", "1/2020/", "1/2020/-", "ð", "1/ð-đ",
+        ] {
+            let _ = parse(s);
+        }
+    }
+}
