@@ -346,8 +346,7 @@ fn evidence_sheet(
         text(ws, row, 6, e.pages.as_deref().unwrap_or(""), &f.text)?;
         let shown = e.file.as_deref().or(e.url.as_deref()).unwrap_or("");
         let link = e
-            .href
-            .as_deref()
+            .link()
             .and_then(|h| absolute_href(&site.config.base_url, h));
         let written = match &link {
             Some(l) => ws
