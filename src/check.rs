@@ -3,6 +3,7 @@
 //! are checked per file in `model.rs`.
 
 use crate::diag::{self, Diagnostic};
+use crate::documents;
 use crate::frontmatter::Loc;
 use crate::load::Asset;
 use crate::model::Evidence;
@@ -572,94 +573,41 @@ fn link_one(
     e.href = Some(format!("{base_path}{}", href_escape(&out)));
 }
 
-/// A document's identity for rule 10: its number without spaces, in upper
-/// case, and its year (from the number, as in 30/2020/NĐ-CP, or its date).
-pub fn document_key(number: &str, date: Option<jiff::civil::Date>) -> (String, Option<i16>) {
-    let norm: String = number
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect();
-    let year_in_number = norm
-        .split('/')
-        .skip(1)
-        .find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|p| p.parse().ok());
-    (norm, year_in_number.or(date.map(|d| d.year())))
-}
-
-fn same_title(a: &str, b: &str) -> bool {
-    let mut x = a
-        .split_whitespace()
-        .flat_map(str::chars)
-        .flat_map(char::to_lowercase);
-    let mut y = b
-        .split_whitespace()
-        .flat_map(str::chars)
-        .flat_map(char::to_lowercase);
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return true,
-            (a, b) if a == b => {}
-            _ => return false,
-        }
-    }
-}
-
-/// Rule 10: one document number cited with different dates or titles.
+/// Rule 10: one document (number, issuer, year) cited with different
+/// dates or titles. Also: a document number that does not parse, or looks
+/// like a typo (QD for QĐ), is a warning at its line.
 fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
-    struct Cite<'a> {
-        ai: usize,
-        ni: Option<usize>,
-        file: &'a str,
-        e: &'a Evidence,
-    }
-    let mut by_key: HashMap<(String, Option<i16>), Vec<Cite>> = HashMap::new();
-    for (ai, a) in site.assessments.iter().enumerate() {
-        let decision = a.a.decision.iter().map(|e| (None, a.file.as_str(), e));
-        let nodes = a.nodes.iter().enumerate().flat_map(|(ni, n)| {
-            n.n.evidence
-                .iter()
-                .map(move |e| (Some(ni), n.file.as_str(), e))
-        });
-        for (ni, file, e) in decision.chain(nodes) {
-            let Some(number) = &e.number else { continue };
-            by_key
-                .entry(document_key(number, e.date))
-                .or_default()
-                .push(Cite { ai, ni, file, e });
-        }
+    for (cite, msg) in documents::number_problems(site) {
+        let e = cite.evidence(site);
+        diags.push(
+            warning(cite.file(site), e.number_loc.unwrap_or(e.loc), msg).with_help(
+                "write it as on the document, e.g. 55/TB-SKHCN, 3859/QĐ-UBND or 30/2020/NĐ-CP",
+            ),
+        );
     }
     let mut node_warnings: Vec<(usize, usize, String)> = Vec::new();
-    let mut groups: Vec<&Vec<Cite>> = by_key
-        .values()
-        .filter(|cites| {
-            let first = cites[0].e;
-            cites[1..]
-                .iter()
-                .any(|c| c.e.date != first.date || !same_title(&c.e.title, &first.title))
-        })
-        .collect();
-    // Deterministic order for the warnings pushed onto nodes.
-    groups.sort_by_key(|cites| (cites[0].ai, cites[0].ni, cites[0].file, cites[0].e.loc));
-    for cites in groups {
-        let first = cites[0].e;
-        let dates_differ = cites.iter().any(|c| c.e.date != first.date);
-        let titles_differ = cites.iter().any(|c| !same_title(&c.e.title, &first.title));
-        let (what, what_vi) = match (dates_differ, titles_differ) {
+    for g in documents::groups(site) {
+        if g.key.0.starts_with('#') || g.cites.len() < 2 {
+            continue;
+        }
+        let (dates, titles) = (g.dates_differ(site), g.titles_differ(site));
+        let (what, what_vi) = match (dates, titles) {
+            (false, false) => continue,
             (true, true) => ("different dates and titles", "ngày ban hành và trích yếu"),
             (true, false) => ("different dates", "ngày ban hành"),
-            _ => ("different titles", "trích yếu"),
+            (false, true) => ("different titles", "trích yếu"),
         };
-        let mut variants: Vec<String> = cites
+        let mut variants: Vec<String> = g
+            .cites
             .iter()
             .map(|c| {
+                let e = c.evidence(site);
                 format!(
                     "{}:{} «{}»{}",
-                    c.file,
-                    c.e.number_loc.unwrap_or(c.e.loc).line,
-                    c.e.title,
-                    c.e.date
+                    c.file(site),
+                    e.number_loc.unwrap_or(e.loc).line,
+                    e.title,
+                    e.date
                         .map(|d| format!(" {}", vi::date_iso(d)))
                         .unwrap_or_default()
                 )
@@ -667,21 +615,22 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             .collect();
         variants.dedup();
         let help = format!("citations: {}", variants.join("; "));
-        let number = first.number.as_deref().unwrap_or_default();
+        let number = g.cites[0].evidence(site).number.clone().unwrap_or_default();
         let msg_vi = format!(
-            "Văn bản số {number} được dẫn với {what_vi} khác nhau ở các tiêu chí; cần thống nhất."
+            "Văn bản số {number} được dẫn với {what_vi} khác nhau; cần thống nhất với bản gốc."
         );
-        for c in cites {
+        for c in &g.cites {
+            let e = c.evidence(site);
             diags.push(
                 warning(
-                    c.file,
-                    c.e.number_loc.unwrap_or(c.e.loc),
+                    c.file(site),
+                    e.number_loc.unwrap_or(e.loc),
                     format!("document {number} is cited with {what}"),
                 )
                 .with_help(help.clone()),
             );
-            if let Some(ni) = c.ni {
-                node_warnings.push((c.ai, ni, msg_vi.clone()));
+            if let Some(ni) = c.node {
+                node_warnings.push((c.assessment, ni, msg_vi.clone()));
             }
         }
     }
@@ -710,19 +659,6 @@ mod tests {
         assert_eq!(
             join_inside(Path::new("content/2022"), "./x.pdf"),
             Some(PathBuf::from("content/2022/x.pdf"))
-        );
-    }
-
-    #[test]
-    fn document_keys() {
-        let d = vi::parse_date("2023-04-26").ok();
-        assert_eq!(
-            document_key("55 /TB-SKHCN", d),
-            ("55/TB-SKHCN".into(), Some(2023))
-        );
-        assert_eq!(
-            document_key("30/2020/nđ-cp", None),
-            ("30/2020/NĐ-CP".into(), Some(2020))
         );
     }
 

@@ -4,9 +4,10 @@ use crate::diag::Diagnostic;
 use crate::load::SourceFile;
 use crate::output::{Content, Lazy, Output};
 use crate::score::Score;
+use crate::site::Assessment;
 use crate::site::Site;
 use crate::views::{self, Link, ViewBuilder};
-use crate::{data, theme, vi};
+use crate::{charts, data, documents, report, theme, vi};
 use minijinja::value::Value;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, context};
 use rayon::prelude::*;
@@ -273,6 +274,9 @@ enum Page {
     Unit(usize),
     Section(usize),
     SectionItem(usize, usize),
+    Report(usize),
+    Print(usize),
+    Documents,
     NotFound,
 }
 
@@ -308,6 +312,8 @@ struct Ctx<'a> {
     site: &'a Site,
     vb: ViewBuilder<'a>,
     units: Vec<views::UnitRef>,
+    /// Per unit, in the latest scored year.
+    unit_lost: Vec<report::UnitGap>,
 }
 
 impl Ctx<'_> {
@@ -316,8 +322,13 @@ impl Ctx<'_> {
         let mut v = vec![Page::Home];
         for (ai, a) in s.assessments.iter().enumerate() {
             v.push(Page::Assessment(ai));
+            if !a.nodes.is_empty() || !a.a.tasks.is_empty() {
+                v.push(Page::Report(ai));
+                v.push(Page::Print(ai));
+            }
             v.extend((0..a.nodes.len()).map(|ni| Page::Node(ai, ni)));
         }
+        v.push(Page::Documents);
         if !self.units.is_empty() {
             v.push(Page::Units);
             v.extend((0..self.units.len()).map(Page::Unit));
@@ -373,7 +384,32 @@ impl Ctx<'_> {
                     change: Option<views::Change>,
                     years: Vec<views::AssessmentSummary>,
                     news: Vec<serde_json::Value>,
+                    charts: serde_json::Value,
                 }
+                let charts = match latest {
+                    Some(a) if !a.roots.is_empty() => {
+                        let areas: Vec<&crate::site::Node> =
+                            a.roots.iter().map(|&r| &a.nodes[r]).collect();
+                        serde_json::json!({
+                            "score": charts::score_bars(
+                                "diem",
+                                &format!("Điểm từng lĩnh vực so với điểm tối đa, năm {}", a.year),
+                                &self.bars(a, &areas, false),
+                            ).html(),
+                            "lost": charts::lost_bars(
+                                "mat",
+                                &format!("Điểm bị mất từng lĩnh vực, năm {}", a.year),
+                                &self.bars(a, &areas, true),
+                            ).html(),
+                            "years": (self.year_points().len() > 1).then(|| charts::years(
+                                "nam",
+                                "Tổng điểm và xếp hạng qua các năm",
+                                &self.year_points(),
+                            ).html()),
+                        })
+                    }
+                    _ => serde_json::json!({}),
+                };
                 let ctx = HomeCtx {
                     page: meta("home", &title, vb.urls.path(""), vec![]),
                     home: serde_json::json!({ "title": title }),
@@ -381,6 +417,7 @@ impl Ctx<'_> {
                     change: latest.and_then(|a| vb.change(a)),
                     years: s.assessments.iter().rev().map(|a| vb.summary(a)).collect(),
                     news,
+                    charts,
                 };
                 let content = s.home.as_ref().map(|(_, b)| b.clone());
                 PageJob::new("index.html".into(), "index.html", ctx, content)
@@ -410,6 +447,7 @@ impl Ctx<'_> {
                     warnings: Vec<serde_json::Value>,
                     tasks: Vec<views::TaskView>,
                     data: serde_json::Value,
+                    years_chart: Option<String>,
                 }
                 let ctx = AssessmentCtx {
                     page: meta("assessment", &a.a.title, vb.urls.year(a.year), vec![]),
@@ -421,6 +459,19 @@ impl Ctx<'_> {
                     data: serde_json::json!({
                         "json": vb.urls.path(&format!("data/{}.json", a.year)),
                         "csv": vb.urls.path(&format!("data/{}.csv", a.year)),
+                        "xlsx": vb.urls.path(&format!("data/{}.xlsx", a.year)),
+                        "report": (!a.nodes.is_empty() || !a.a.tasks.is_empty())
+                            .then(|| vb.urls.path(&format!("{}/bao-cao/", a.year))),
+                        "print": (!a.nodes.is_empty() || !a.a.tasks.is_empty())
+                            .then(|| vb.urls.path(&format!("{}/in/", a.year))),
+                    }),
+                    years_chart: (self.year_points().len() > 1).then(|| {
+                        charts::years(
+                            &format!("nam-{}", a.year),
+                            "Tổng điểm và xếp hạng qua các năm",
+                            &self.year_points(),
+                        )
+                        .html()
                     }),
                 };
                 PageJob::new(
@@ -463,15 +514,13 @@ impl Ctx<'_> {
                     .iter()
                     .map(|u| {
                         let (nodes, tasks) = self.unit_items(&u.id);
-                        let lost: Score = nodes
-                            .iter()
-                            .filter(|r| r.leaf)
-                            .filter_map(|r| r.lost.as_deref().and_then(|l| Score::parse(l).ok()))
-                            .sum();
+                        let counts = task_counts(&tasks);
                         serde_json::json!({
                             "id": u.id, "name": u.name, "url": u.url,
                             "node_count": nodes.len(), "task_count": tasks.len(),
-                            "lost": lost.to_plain(),
+                            "lost": self.unit_lost(&u.id).to_plain(),
+                            "tasks": counts,
+                            "on_time": counts.on_time_vi(),
                         })
                     })
                     .collect();
@@ -490,7 +539,11 @@ impl Ctx<'_> {
                     unit: views::UnitRef,
                     nodes: Vec<views::NodeRow>,
                     tasks: Vec<views::TaskView>,
+                    task_counts: report::TaskCounts,
+                    on_time: Option<String>,
+                    lost: String,
                 }
+                let counts = task_counts(&tasks);
                 let ctx = UnitCtx {
                     page: meta(
                         "unit",
@@ -504,6 +557,9 @@ impl Ctx<'_> {
                     unit: u.clone(),
                     nodes,
                     tasks,
+                    on_time: counts.on_time_vi(),
+                    task_counts: counts,
+                    lost: self.unit_lost(&u.id).to_plain(),
                 };
                 PageJob::new(
                     format!("don-vi/{}/index.html", u.id),
@@ -559,6 +615,76 @@ impl Ctx<'_> {
                     Some(p.body_html.clone()),
                 )
             }
+            Page::Report(ai) | Page::Print(ai) => {
+                let a = &s.assessments[ai];
+                let print = matches!(page, Page::Print(_));
+                let report = report::gap_report(s, a);
+                let rows = |v: &[report::GapRow]| -> Vec<serde_json::Value> {
+                    v.iter().map(|r| self.gap_row(r)).collect()
+                };
+                let areas_by_id: Vec<&crate::site::Node> =
+                    a.roots.iter().map(|&r| &a.nodes[r]).collect();
+                let mut lost_sorted = areas_by_id.clone();
+                lost_sorted.sort_by(|x, y| {
+                    y.lost
+                        .cmp(&x.lost)
+                        .then_with(|| x.n.id.value.cmp(&y.n.id.value))
+                });
+                let charts = serde_json::json!({
+                    "score": charts::score_bars(
+                        &format!("diem-{}", a.year),
+                        &format!("Điểm từng lĩnh vực so với điểm tối đa, năm {}", a.year),
+                        &self.bars(a, &areas_by_id, false),
+                    ).html(),
+                    "lost": charts::lost_bars(
+                        &format!("mat-{}", a.year),
+                        &format!("Điểm bị mất từng lĩnh vực, năm {} (nhiều nhất trước)", a.year),
+                        &self.bars(a, &lost_sorted, true),
+                    ).html(),
+                });
+                let ctx = serde_json::json!({
+                    "page": meta(
+                        if print { "print" } else { "report" },
+                        format!("Báo cáo điểm bị mất — {}", a.a.title),
+                        vb.urls.path(&format!("{}/{}/", a.year, if print { "in" } else { "bao-cao" })),
+                        vec![Link { title: a.a.title.clone(), url: vb.urls.year(a.year) }],
+                    ),
+                    "assessment": vb.summary(a),
+                    "change": vb.change(a),
+                    "charts": charts,
+                    "areas": rows(&report.areas),
+                    "nodes": rows(&report.nodes),
+                    "without_evidence": rows(&report.without_evidence),
+                    "changed": report.changed.iter().map(|c| {
+                        let mut v = self.gap_row(&c.row);
+                        v["difference"] = c.difference.to_plain().into();
+                        v
+                    }).collect::<Vec<_>>(),
+                    "not_applicable": rows(&report.not_applicable),
+                    "units": report.units.iter().map(|u| serde_json::json!({
+                        "id": u.id, "name": u.name, "url": vb.urls.unit(&u.id),
+                        "nodes": u.nodes, "lost": u.lost.to_plain(),
+                        "tasks": u.tasks, "on_time": u.tasks.on_time_vi(),
+                    })).collect::<Vec<_>>(),
+                    "tasks": a.all_tasks().map(|t| vb.task(a, t)).collect::<Vec<_>>(),
+                    "task_counts": report.tasks,
+                    "on_time": report.tasks.on_time_vi(),
+                    "today": vi::date_iso(s.today),
+                });
+                let (path, template) = if print {
+                    (format!("{}/in/index.html", a.year), "print.html")
+                } else {
+                    (format!("{}/bao-cao/index.html", a.year), "report.html")
+                };
+                PageJob::new(path, template, ctx, None)
+            }
+            Page::Documents => {
+                let ctx = serde_json::json!({
+                    "page": meta("documents", "Văn bản, tài liệu kiểm chứng", vb.urls.path("van-ban/"), vec![]),
+                    "documents": self.documents(),
+                });
+                PageJob::new("van-ban/index.html".into(), "documents.html", ctx, None)
+            }
             Page::NotFound => {
                 let ctx = serde_json::json!({
                     "page": meta("404", "Không tìm thấy trang", vb.urls.path("404.html"), vec![]),
@@ -566,6 +692,138 @@ impl Ctx<'_> {
                 PageJob::new("404.html".into(), "404.html", ctx, None)
             }
         }
+    }
+
+    fn gap_row(&self, r: &report::GapRow) -> serde_json::Value {
+        serde_json::json!({
+            "id": r.id,
+            "label": r.label,
+            "title": r.title,
+            "url": self.vb.urls.path(&r.path),
+            "depth": r.depth,
+            "leaf": r.leaf,
+            "max": r.max.to_plain(),
+            "self_score": views::plain(r.self_score),
+            "score": views::plain(r.score),
+            "lost": views::plain(r.lost),
+            "unit": r.unit.as_deref().map(|u| self.vb.unit_ref(u)),
+            "evidence": r.evidence,
+            "explanation": r.explanation,
+            "warnings": r.warnings,
+        })
+    }
+
+    /// Chart bars for nodes: their scores, or the points they lost.
+    fn bars(&self, a: &Assessment, nodes: &[&crate::site::Node], lost: bool) -> Vec<charts::Bar> {
+        nodes
+            .iter()
+            .map(|n| charts::Bar {
+                label: n
+                    .n
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| n.n.id.value.to_string()),
+                title: n.n.title.clone(),
+                value: if lost { n.lost } else { n.score },
+                max: n.n.max.value,
+                href: Some(self.vb.urls.node(a.year, n)),
+            })
+            .collect()
+    }
+
+    fn year_points(&self) -> Vec<charts::YearPoint> {
+        self.site
+            .assessments
+            .iter()
+            .filter(|a| a.score.is_some() || a.a.total.is_some() || a.a.rank.is_some())
+            .map(|a| charts::YearPoint {
+                year: a.year,
+                total: a.score.or(a.a.total.as_ref().map(|t| t.value)),
+                max: a.a.max.value,
+                rank: a.a.rank,
+                ranked: a.a.ranked,
+                href: Some(self.vb.urls.year(a.year)),
+            })
+            .collect()
+    }
+
+    /// Every cited document, in Vietnamese order of title.
+    fn documents(&self) -> Vec<serde_json::Value> {
+        let s = self.site;
+        let vb = &self.vb;
+        let mut docs: Vec<(String, serde_json::Value)> = documents::groups(s)
+            .into_iter()
+            .map(|g| {
+                let first = g.cites[0].evidence(s);
+                let dates = documents::date_list(s, &g);
+                let mut titles: Vec<String> = Vec::new();
+                for c in &g.cites {
+                    let t = &c.evidence(s).title;
+                    if !titles.iter().any(|x| documents::same_title(x, t)) {
+                        titles.push(t.clone());
+                    }
+                }
+                let link = g.cites.iter().find_map(|c| c.evidence(s).link().map(str::to_string));
+                let conflict = (!g.key.0.starts_with('#') && g.cites.len() > 1)
+                    .then(|| match (g.dates_differ(s), g.titles_differ(s)) {
+                        (true, true) => Some("Được dẫn với ngày ban hành và trích yếu khác nhau"),
+                        (true, false) => Some("Được dẫn với ngày ban hành khác nhau"),
+                        (false, true) => Some("Được dẫn với trích yếu khác nhau"),
+                        _ => None,
+                    })
+                    .flatten();
+                let cites: Vec<serde_json::Value> = g
+                    .cites
+                    .iter()
+                    .map(|c| {
+                        let a = &s.assessments[c.assessment];
+                        match c.node {
+                            Some(ni) => {
+                                let n = &a.nodes[ni];
+                                serde_json::json!({
+                                    "year": a.year,
+                                    "id": n.n.id.value.to_string(),
+                                    "title": n.n.title,
+                                    "url": vb.urls.node(a.year, n),
+                                    "pages": c.evidence(s).pages,
+                                })
+                            }
+                            None => serde_json::json!({
+                                "year": a.year,
+                                "id": serde_json::Value::Null,
+                                "title": format!("Quyết định công bố {}", a.a.title),
+                                "url": vb.urls.year(a.year),
+                                "pages": serde_json::Value::Null,
+                            }),
+                        }
+                    })
+                    .collect();
+                let value = serde_json::json!({
+                    "number": g.parsed.as_ref().map(|d| d.normalized.clone()).or_else(|| first.number.clone()),
+                    "parsed": g.parsed.is_some(),
+                    "kind": g.parsed.as_ref().map(|d| d.kind_name),
+                    "issuer": g.parsed.as_ref().map(|d| d.issuer.clone()).or_else(|| first.issuer.clone()),
+                    "year": g.key.2,
+                    "dates": dates.iter().map(|d| vi::date_iso(*d)).collect::<Vec<_>>(),
+                    "titles": titles,
+                    "href": link,
+                    "conflict": conflict,
+                    "cites": cites,
+                });
+                (first.title.clone(), value)
+            })
+            .collect();
+        let c = crate::collate::Collator::new();
+        docs.sort_by(|x, y| c.compare(&x.0, &y.0));
+        docs.into_iter().map(|(_, v)| v).collect()
+    }
+
+    /// Points lost on the unit's nodes in the latest scored year.
+    fn unit_lost(&self, unit: &str) -> Score {
+        self.unit_lost
+            .iter()
+            .find(|u| u.id == unit)
+            .map_or(Score::ZERO, |u| u.lost)
     }
 
     /// A unit's nodes (latest year first) and tasks.
@@ -616,6 +874,14 @@ impl Ctx<'_> {
     }
 }
 
+fn task_counts(tasks: &[views::TaskView]) -> report::TaskCounts {
+    let mut c = report::TaskCounts::default();
+    for t in tasks {
+        c.add(t.state);
+    }
+    c
+}
+
 /// Renders the whole site. With a cache (serve), pages whose inputs did not
 /// change are taken from the previous build.
 pub fn render(
@@ -639,6 +905,13 @@ pub fn render(
     let ctx = Ctx {
         site,
         units: vb.units(),
+        unit_lost: site
+            .assessments
+            .iter()
+            .rev()
+            .find(|a| a.score.is_some())
+            .map(|a| report::gap_report_units(site, a))
+            .unwrap_or_default(),
         vb,
     };
 
@@ -749,6 +1022,13 @@ pub fn render(
         out.files.insert(
             format!("data/{}.csv", a.year),
             Lazy::content(move || data::csv(&s, &s.assessments[i])),
+        );
+        let s = site.clone();
+        out.files.insert(
+            format!("data/{}.xlsx", a.year),
+            // The workbook writer fails only on limits the site cannot reach
+            // (sheet names, row counts); an empty file would be a bug.
+            Lazy::content(move || crate::xlsx::workbook(&s, &s.assessments[i]).unwrap_or_default()),
         );
     }
     lap("data");

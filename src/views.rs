@@ -7,6 +7,7 @@ use crate::score::Score;
 use crate::site::{Assessment, Node, Site};
 use crate::vi;
 use serde::Serialize;
+use std::collections::HashMap;
 
 pub fn plain(s: Option<Score>) -> Option<String> {
     s.map(Score::to_plain)
@@ -143,6 +144,19 @@ pub struct NodeRow {
     pub explanation: Option<String>,
     pub unit: Option<UnitRef>,
     pub not_itemised: Option<String>,
+    /// Last year's score for the same id, and the change.
+    pub prev_score: Option<String>,
+    pub delta: Option<String>,
+}
+
+impl NodeRow {
+    fn with_previous(mut self, p: Option<PreviousYear>) -> Self {
+        if let Some(p) = p {
+            self.prev_score = p.score;
+            self.delta = p.delta;
+        }
+        self
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -160,6 +174,19 @@ pub struct NodeView {
     pub extra: serde_json::Value,
     pub prev: Option<Link>,
     pub next: Option<Link>,
+    /// The same id in the year before, for year-over-year comparison.
+    pub previous: Option<PreviousYear>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PreviousYear {
+    pub year: i32,
+    pub url: String,
+    pub title: String,
+    pub max: String,
+    pub score: Option<String>,
+    /// This year's score minus last year's, when both are known.
+    pub delta: Option<String>,
 }
 
 /// An assessment at a glance: home page, year page, comparisons.
@@ -212,15 +239,30 @@ pub struct Change {
 pub struct ViewBuilder<'a> {
     pub site: &'a Site,
     pub urls: Urls<'a>,
+    /// For each assessment, the one before it and its nodes by id.
+    previous: Vec<Option<(usize, HashMap<String, usize>)>>,
 }
 
 impl<'a> ViewBuilder<'a> {
     pub fn new(site: &'a Site) -> Self {
+        let previous = (0..site.assessments.len())
+            .map(|i| {
+                let p = i.checked_sub(1)?;
+                let index = site.assessments[p]
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .map(|(j, n)| (n.n.id.value.to_string(), j))
+                    .collect();
+                Some((p, index))
+            })
+            .collect();
         ViewBuilder {
             site,
             urls: Urls {
                 base: &site.config.base_path,
             },
+            previous,
         }
     }
 
@@ -324,7 +366,10 @@ impl<'a> ViewBuilder<'a> {
             explanation: n.n.explanation.clone(),
             unit: n.n.unit.as_ref().map(|u| self.unit_ref(&u.value)),
             not_itemised: plain(n.not_itemised),
+            prev_score: None,
+            delta: None,
         }
+        .with_previous(self.previous_year(a, n))
     }
 
     pub fn node(&self, a: &Assessment, i: usize) -> NodeView {
@@ -368,7 +413,31 @@ impl<'a> ViewBuilder<'a> {
             extra: n.n.extra.clone(),
             prev: i.checked_sub(1).map(link),
             next: (i + 1 < a.nodes.len()).then(|| link(i + 1)),
+            previous: self.previous_year(a, n),
         }
+    }
+
+    /// The node with the same id in the assessment before `a`.
+    pub fn previous_year(&self, a: &Assessment, n: &Node) -> Option<PreviousYear> {
+        let ai = self
+            .site
+            .assessments
+            .iter()
+            .position(|x| x.year == a.year)?;
+        let (pi, index) = self.previous.get(ai)?.as_ref()?;
+        let p = &self.site.assessments[*pi];
+        let pn = &p.nodes[*index.get(&n.n.id.value.to_string())?];
+        Some(PreviousYear {
+            year: p.year,
+            url: self.urls.node(p.year, pn),
+            title: pn.n.title.clone(),
+            max: pn.n.max.value.to_plain(),
+            score: plain(pn.score),
+            delta: match (n.score, pn.score) {
+                (Some(s), Some(q)) => Some((s - q).to_plain()),
+                _ => None,
+            },
+        })
     }
 
     pub fn year_ref(&self, a: &Assessment) -> YearRef {

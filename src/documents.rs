@@ -1,0 +1,186 @@
+//! The documents cited as evidence, across all years: grouped by identity
+//! (normalised number, issuer and year, as DOMAIN.md says a number is unique
+//! only together with those), for rule 10 and the documents index page.
+
+use crate::docnum::{self, DocNumber};
+use crate::model::Evidence;
+use crate::site::Site;
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// Where an evidence entry stands: assessment, node (None for the
+/// assessment's `decision`), entry.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cite {
+    pub assessment: usize,
+    pub node: Option<usize>,
+    pub entry: usize,
+}
+
+impl Cite {
+    pub fn evidence<'a>(&self, site: &'a Site) -> &'a Evidence {
+        let a = &site.assessments[self.assessment];
+        match self.node {
+            Some(n) => &a.nodes[n].n.evidence[self.entry],
+            None => {
+                a.a.decision
+                    .as_ref()
+                    .expect("a decision cite has a decision")
+            }
+        }
+    }
+
+    pub fn file<'a>(&self, site: &'a Site) -> &'a str {
+        let a = &site.assessments[self.assessment];
+        match self.node {
+            Some(n) => &a.nodes[n].file,
+            None => &a.file,
+        }
+    }
+}
+
+/// A document's identity: `55/TB-SKHCN`, `SKHCN`, 2023. For a number that
+/// does not parse, the number as written (spaces removed, upper case) and
+/// no issuer; for an entry without number, its link or title, marked `#`.
+pub type DocKey = (String, String, Option<i32>);
+
+pub struct Group {
+    pub key: DocKey,
+    pub parsed: Option<DocNumber>,
+    /// Sorted by assessment, node and entry.
+    pub cites: Vec<Cite>,
+}
+
+impl Group {
+    pub fn dates_differ(&self, site: &Site) -> bool {
+        let first = self.cites[0].evidence(site).date;
+        self.cites.iter().any(|c| c.evidence(site).date != first)
+    }
+
+    pub fn titles_differ(&self, site: &Site) -> bool {
+        let first = &self.cites[0].evidence(site).title;
+        self.cites
+            .iter()
+            .any(|c| !same_title(&c.evidence(site).title, first))
+    }
+}
+
+/// Titles compared without regard to case and spacing.
+pub fn same_title(a: &str, b: &str) -> bool {
+    let mut x = a
+        .split_whitespace()
+        .flat_map(str::chars)
+        .flat_map(char::to_lowercase);
+    let mut y = b
+        .split_whitespace()
+        .flat_map(str::chars)
+        .flat_map(char::to_lowercase);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (a, b) if a == b => {}
+            _ => return false,
+        }
+    }
+}
+
+fn key_of(e: &Evidence) -> (DocKey, Option<DocNumber>) {
+    match &e.number {
+        Some(number) => match docnum::parse(number) {
+            Ok(d) => (docnum::key(&d, e.date), Some(d)),
+            Err(_) => {
+                let norm: String = number
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .flat_map(char::to_uppercase)
+                    .collect();
+                (
+                    (norm, String::new(), e.date.map(|d| i32::from(d.year()))),
+                    None,
+                )
+            }
+        },
+        None => {
+            let what = e.url.as_deref().or(e.file.as_deref()).unwrap_or(&e.title);
+            ((format!("#{what}"), String::new(), None), None)
+        }
+    }
+}
+
+/// Every cited document, in a deterministic order (by first citation).
+pub fn groups(site: &Site) -> Vec<Group> {
+    let mut by_key: HashMap<DocKey, Group> = HashMap::new();
+    for (ai, a) in site.assessments.iter().enumerate() {
+        let decision = a.a.decision.iter().map(|e| (None, 0, e));
+        let nodes = a.nodes.iter().enumerate().flat_map(|(ni, n)| {
+            n.n.evidence
+                .iter()
+                .enumerate()
+                .map(move |(ei, e)| (Some(ni), ei, e))
+        });
+        for (node, entry, e) in decision.chain(nodes) {
+            let (key, parsed) = key_of(e);
+            let cite = Cite {
+                assessment: ai,
+                node,
+                entry,
+            };
+            by_key
+                .entry(key.clone())
+                .or_insert_with(|| Group {
+                    key,
+                    parsed,
+                    cites: Vec::new(),
+                })
+                .cites
+                .push(cite);
+        }
+    }
+    let mut groups: Vec<Group> = by_key.into_values().collect();
+    groups.sort_by(|x, y| x.cites[0].cmp(&y.cites[0]));
+    groups
+}
+
+/// A document number that does not parse, or parses with a likely typo:
+/// (cite, message in English).
+pub fn number_problems(site: &Site) -> Vec<(Cite, String)> {
+    let mut out = Vec::new();
+    for (ai, a) in site.assessments.iter().enumerate() {
+        let decision = a.a.decision.iter().map(|e| (None, 0, e));
+        let nodes = a.nodes.iter().enumerate().flat_map(|(ni, n)| {
+            n.n.evidence
+                .iter()
+                .enumerate()
+                .map(move |(ei, e)| (Some(ni), ei, e))
+        });
+        for (node, entry, e) in decision.chain(nodes) {
+            let Some(number) = &e.number else { continue };
+            let problem = match docnum::parse(number) {
+                Err(msg) => Some(format!("`{number}` is not a document number: {msg}")),
+                Ok(d) => d.warning.map(|w| format!("`{number}`: {w}")),
+            };
+            if let Some(p) = problem {
+                out.push((
+                    Cite {
+                        assessment: ai,
+                        node,
+                        entry,
+                    },
+                    p,
+                ));
+            }
+        }
+    }
+    out
+}
+
+pub fn date_list(site: &Site, g: &Group) -> Vec<Date> {
+    let mut v: Vec<Date> = g
+        .cites
+        .iter()
+        .filter_map(|c| c.evidence(site).date)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}

@@ -1,0 +1,482 @@
+//! The gap report of an assessment: where points are lost, which scored
+//! items have no evidence, what the appraisal changed, what does not apply,
+//! and what each unit must fix. One model for the site's report page, its
+//! print view and `kiemchung report` (text, CSV, JSON).
+
+use crate::model::TaskState;
+use crate::score::Score;
+use crate::site::{Assessment, Node, Site};
+use crate::vi;
+use jiff::civil::Date;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Serialize, Clone, Debug)]
+pub struct GapRow {
+    pub id: String,
+    pub label: Option<String>,
+    pub title: String,
+    /// Site path of the node's page, without the base path: `2022/1-1/`.
+    pub path: String,
+    /// 1 for an area, 2 for a criterion, …
+    pub depth: usize,
+    pub leaf: bool,
+    pub max: Score,
+    pub applicable_max: Score,
+    pub self_score: Option<Score>,
+    pub score: Option<Score>,
+    pub lost: Option<Score>,
+    pub unit: Option<String>,
+    pub unit_name: Option<String>,
+    pub evidence: usize,
+    pub explanation: Option<String>,
+    pub warnings: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Changed {
+    #[serde(flatten)]
+    pub row: GapRow,
+    /// score − self_score: negative when the appraisal took points away.
+    pub difference: Score,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct UnitGap {
+    pub id: String,
+    pub name: String,
+    pub nodes: usize,
+    /// Points lost on the leaves the unit is responsible for.
+    pub lost: Score,
+    pub tasks: TaskCounts,
+}
+
+#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct TaskCounts {
+    pub total: usize,
+    pub done_on_time: usize,
+    pub done_late: usize,
+    pub open: usize,
+    pub overdue: usize,
+}
+
+impl TaskCounts {
+    pub fn add(&mut self, state: TaskState) {
+        self.total += 1;
+        match state {
+            TaskState::DoneOnTime => self.done_on_time += 1,
+            TaskState::DoneLate => self.done_late += 1,
+            TaskState::Open => self.open += 1,
+            TaskState::Overdue => self.overdue += 1,
+        }
+    }
+
+    /// Tasks whose outcome is known: done (on time or late) or past due.
+    /// The on-time rate is `done_on_time / due()`, the notice's "34/40
+    /// đúng hạn". Open tasks not yet due are not counted either way.
+    pub fn due(&self) -> usize {
+        self.done_on_time + self.done_late + self.overdue
+    }
+
+    /// "34/40 đúng hạn (85%)", or None when no task is due yet.
+    pub fn on_time_vi(&self) -> Option<String> {
+        let due = self.due();
+        (due > 0).then(|| {
+            let tenths = (self.done_on_time as i64 * 2000 + due as i64) / (2 * due as i64);
+            format!(
+                "{}/{} đúng hạn ({})",
+                self.done_on_time,
+                due,
+                vi::percent_tenths(tenths)
+            )
+        })
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct GapReport {
+    pub year: i32,
+    pub title: String,
+    pub max: Score,
+    pub score: Option<Score>,
+    pub total: Option<Score>,
+    pub lost: Option<Score>,
+    pub rank: Option<u32>,
+    pub ranked: Option<u32>,
+    pub today: Date,
+    /// Areas, most points lost first.
+    pub areas: Vec<GapRow>,
+    /// Every scored node, most points lost first (then by id).
+    pub nodes: Vec<GapRow>,
+    /// Leaves scored above zero with no evidence (FORMAT.md rule 9); those
+    /// with an explanation are listed too, marked by `explanation`.
+    pub without_evidence: Vec<GapRow>,
+    /// Items where the appraisal changed the self-score.
+    pub changed: Vec<Changed>,
+    pub not_applicable: Vec<GapRow>,
+    pub units: Vec<UnitGap>,
+    pub tasks: TaskCounts,
+}
+
+fn row(site: &Site, a: &Assessment, n: &Node) -> GapRow {
+    let unit = n.n.unit.as_ref().map(|u| u.value.clone());
+    GapRow {
+        id: n.n.id.value.to_string(),
+        label: n.n.label.clone(),
+        title: n.n.title.clone(),
+        path: n.url_path(a.year),
+        depth: n.n.id.value.depth(),
+        leaf: n.is_leaf(),
+        max: n.n.max.value,
+        applicable_max: n.applicable_max,
+        self_score: n.self_score,
+        score: n.score,
+        lost: n.lost,
+        unit_name: unit
+            .as_deref()
+            .and_then(|u| site.config.unit(u))
+            .map(|u| u.name.clone()),
+        unit,
+        evidence: n.n.evidence.len(),
+        explanation: n.n.explanation.clone(),
+        warnings: n.warnings.clone(),
+        source: n.file.clone(),
+    }
+}
+
+fn by_lost(rows: &mut [GapRow]) {
+    rows.sort_by(|x, y| {
+        y.lost.cmp(&x.lost).then_with(|| {
+            crate::id::NodeId::parse(&x.id)
+                .ok()
+                .cmp(&crate::id::NodeId::parse(&y.id).ok())
+        })
+    });
+}
+
+/// Only the per-unit part of the report.
+pub fn gap_report_units(site: &Site, a: &Assessment) -> Vec<UnitGap> {
+    units(site, a)
+}
+
+fn units(site: &Site, a: &Assessment) -> Vec<UnitGap> {
+    let mut units = Vec::new();
+    for u in &site.config.units {
+        let mine: Vec<&Node> = a
+            .nodes
+            .iter()
+            .filter(|n| n.n.unit.as_ref().is_some_and(|x| x.value == u.id))
+            .collect();
+        let mut tasks = TaskCounts::default();
+        for t in a
+            .all_tasks()
+            .filter(|t| t.unit.as_deref() == Some(u.id.as_str()))
+        {
+            tasks.add(TaskState::of(t, site.today));
+        }
+        if mine.is_empty() && tasks.total == 0 {
+            continue;
+        }
+        units.push(UnitGap {
+            id: u.id.clone(),
+            name: u.name.clone(),
+            nodes: mine.len(),
+            lost: unit_lost(a, &mine),
+            tasks,
+        });
+    }
+    let c = crate::collate::Collator::new();
+    units.sort_by(|x, y| {
+        y.lost
+            .cmp(&x.lost)
+            .then_with(|| c.compare(&x.name, &y.name))
+    });
+    units
+}
+
+pub fn gap_report(site: &Site, a: &Assessment) -> GapReport {
+    let mut areas: Vec<GapRow> = a.roots.iter().map(|&r| row(site, a, &a.nodes[r])).collect();
+    by_lost(&mut areas);
+    let mut nodes: Vec<GapRow> = a
+        .nodes
+        .iter()
+        .filter(|n| n.in_scope && n.score.is_some())
+        .map(|n| row(site, a, n))
+        .collect();
+    by_lost(&mut nodes);
+    let without_evidence = a
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.in_scope
+                && n.is_leaf()
+                && n.n.evidence.is_empty()
+                && [&n.n.score, &n.n.self_score]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| s.value.is_positive())
+        })
+        .map(|n| row(site, a, n))
+        .collect();
+    let changed = a
+        .nodes
+        .iter()
+        .filter(|n| n.in_scope)
+        .filter_map(|n| match (n.self_score, n.score) {
+            (Some(s), Some(v)) if s != v => Some(Changed {
+                row: row(site, a, n),
+                difference: v - s,
+            }),
+            _ => None,
+        })
+        .collect();
+    // Only the top of each not-applicable subtree: its children go with it.
+    let not_applicable = a
+        .nodes
+        .iter()
+        .filter(|n| !n.in_scope && n.parent.is_none_or(|p| a.nodes[p].in_scope))
+        .map(|n| row(site, a, n))
+        .collect();
+    let mut all_tasks = TaskCounts::default();
+    for t in a.all_tasks() {
+        all_tasks.add(TaskState::of(t, site.today));
+    }
+    let units = units(site, a);
+    GapReport {
+        year: a.year,
+        title: a.a.title.clone(),
+        max: a.a.max.value,
+        score: a.score,
+        total: a.a.total.as_ref().map(|t| t.value),
+        lost: a.lost,
+        rank: a.a.rank,
+        ranked: a.a.ranked,
+        today: site.today,
+        areas,
+        nodes,
+        without_evidence,
+        changed,
+        not_applicable,
+        units,
+        tasks: all_tasks,
+    }
+}
+
+/// Points lost on a unit's nodes, without counting a node twice when the
+/// unit is responsible for both it and one of its ancestors.
+fn unit_lost(a: &Assessment, mine: &[&Node]) -> Score {
+    let ids: std::collections::HashSet<String> =
+        mine.iter().map(|n| n.n.id.value.to_string()).collect();
+    mine.iter()
+        .filter(|n| {
+            let mut p = n.parent;
+            while let Some(i) = p {
+                if ids.contains(&a.nodes[i].n.id.value.to_string()) {
+                    return false;
+                }
+                p = a.nodes[i].parent;
+            }
+            true
+        })
+        .filter_map(|n| n.lost)
+        .sum()
+}
+
+fn opt(s: Option<Score>) -> String {
+    s.map(Score::to_vi).unwrap_or_else(|| "—".into())
+}
+
+/// The report as plain text for the terminal, in Vietnamese like the site.
+pub fn to_text(r: &GapReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — báo cáo điểm bị mất (tính đến {})",
+        r.title,
+        vi::date_short(r.today)
+    );
+    let _ = write!(
+        out,
+        "Tổng điểm: {} / {}",
+        opt(r.score.or(r.total)),
+        r.max.to_vi()
+    );
+    if let Some(rank) = r.rank {
+        let _ = write!(out, " — xếp thứ {rank}");
+        if let Some(n) = r.ranked {
+            let _ = write!(out, "/{n}");
+        }
+    }
+    let _ = writeln!(out, " — điểm bị mất: {}", opt(r.lost));
+    let width = r
+        .nodes
+        .iter()
+        .chain(&r.areas)
+        .map(|x| x.id.len())
+        .max()
+        .unwrap_or(2);
+    let line = |out: &mut String, x: &GapRow| {
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>7}  {:>7}/{:<7}  {} tài liệu  {}{}",
+            x.id,
+            opt(x.lost),
+            opt(x.score),
+            x.max.to_vi(),
+            x.evidence,
+            x.title,
+            x.unit_name
+                .as_deref()
+                .map(|u| format!(" [{u}]"))
+                .unwrap_or_default()
+        );
+    };
+    let _ = writeln!(
+        out,
+        "\nLĩnh vực, mất nhiều điểm nhất trước (mã, bị mất, điểm/tối đa):"
+    );
+    for x in &r.areas {
+        line(&mut out, x);
+    }
+    let _ = writeln!(out, "\nMọi tiêu chí có điểm, mất nhiều điểm nhất trước:");
+    for x in r
+        .nodes
+        .iter()
+        .filter(|x| x.lost.is_some_and(|l| l.is_positive()))
+    {
+        line(&mut out, x);
+        if let Some(e) = &x.explanation {
+            let _ = writeln!(out, "  {:<width$}  giải trình: {e}", "");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nCó điểm nhưng không có tài liệu kiểm chứng ({}):",
+        r.without_evidence.len()
+    );
+    for x in &r.without_evidence {
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {}{}  ({})",
+            x.id,
+            x.title,
+            if x.explanation.is_some() {
+                " — có giải trình"
+            } else {
+                ""
+            },
+            x.source
+        );
+    }
+    if !r.changed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nThẩm định thay đổi điểm tự chấm ({}):",
+            r.changed.len()
+        );
+        for c in &r.changed {
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {} → {} ({})  {}",
+                c.row.id,
+                opt(c.row.self_score),
+                opt(c.row.score),
+                signed(c.difference),
+                c.row.title
+            );
+        }
+    }
+    if !r.not_applicable.is_empty() {
+        let _ = writeln!(out, "\nKhông áp dụng ({}):", r.not_applicable.len());
+        for x in &r.not_applicable {
+            let _ = writeln!(out, "  {:<width$}  {}", x.id, x.title);
+        }
+    }
+    if !r.units.is_empty() {
+        let _ = writeln!(out, "\nĐơn vị:");
+        for u in &r.units {
+            let _ = writeln!(
+                out,
+                "  {}: {} tiêu chí, mất {} điểm; {} nhiệm vụ{}",
+                u.name,
+                u.nodes,
+                u.lost.to_vi(),
+                u.tasks.total,
+                u.tasks
+                    .on_time_vi()
+                    .map(|s| format!(", {s}"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    out
+}
+
+pub fn signed(s: Score) -> String {
+    if s.is_positive() {
+        format!("+{}", s.to_vi())
+    } else {
+        s.to_vi()
+    }
+}
+
+/// One row per scored node, most points lost first. UTF-8 with BOM.
+pub fn to_csv(r: &GapReport) -> String {
+    let mut out = String::from(
+        "\u{FEFF}ma_so,tieu_chi,diem_toi_da,tu_danh_gia,diem_tham_dinh,diem_bi_mat,don_vi,so_tai_lieu,giai_trinh,canh_bao,tep\r\n",
+    );
+    let q = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let p = |s: Option<Score>| s.map(Score::to_plain).unwrap_or_default();
+    for x in &r.nodes {
+        let _ = write!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{}\r\n",
+            q(&x.id),
+            q(&x.title),
+            x.max.to_plain(),
+            p(x.self_score),
+            p(x.score),
+            p(x.lost),
+            q(x.unit_name.as_deref().unwrap_or("")),
+            x.evidence,
+            q(x.explanation.as_deref().unwrap_or("")),
+            q(&x.warnings.join(" | ")),
+            q(&x.source)
+        );
+    }
+    out
+}
+
+pub fn to_json(r: &GapReport) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_time_rate_counts_only_tasks_with_a_known_outcome() {
+        let mut c = TaskCounts::default();
+        for _ in 0..34 {
+            c.add(TaskState::DoneOnTime);
+        }
+        for _ in 0..4 {
+            c.add(TaskState::DoneLate);
+        }
+        for _ in 0..2 {
+            c.add(TaskState::Overdue);
+        }
+        c.add(TaskState::Open);
+        assert_eq!(c.total, 41);
+        assert_eq!(c.on_time_vi().as_deref(), Some("34/40 đúng hạn (85%)"));
+        assert_eq!(TaskCounts::default().on_time_vi(), None);
+    }
+}
