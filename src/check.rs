@@ -55,9 +55,17 @@ pub fn check(site: &mut Site, files: &FileIndex, diags: &mut Vec<Diagnostic>) {
         }
     };
     for a in &mut site.assessments {
-        compute_scores(a, diags);
+        if a.incomplete {
+            // Sums over a tree with files missing: computed for the node
+            // states, not reported (see `Assessment::incomplete`).
+            compute_scores(a, &mut Vec::new());
+        } else {
+            let before = diags.len();
+            compute_scores(a, diags);
+            let tree_ok = !diags[before..].iter().any(Diagnostic::is_error);
+            check_totals(a, tree_ok, diags);
+        }
         lap("scores");
-        check_totals(a, diags);
         check_units(a, &unit_ids, diags);
         lap("units");
         check_evidence(a, diags);
@@ -246,7 +254,9 @@ fn children_list(a: &Assessment, children: &[usize]) -> String {
 }
 
 /// Rule 4 and the assessment's max: areas add up to the published figures.
-fn check_totals(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
+/// The total is compared only when the tree has no error (`tree_ok`): a
+/// wrong or missing area score would make it look wrong too.
+fn check_totals(a: &mut Assessment, tree_ok: bool, diags: &mut Vec<Diagnostic>) {
     let roots = a.roots.clone();
     let scored: Vec<usize> = roots
         .iter()
@@ -285,7 +295,9 @@ fn check_totals(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
             .with_help(format!("areas: {}", detail.join(", "))),
         );
     }
-    if let Some(total) = &a.a.total {
+    if let Some(total) = &a.a.total
+        && tree_ok
+    {
         match a.score {
             Some(sum) if sum != total.value => diags.push(
                 error(

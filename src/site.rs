@@ -45,6 +45,10 @@ pub struct Assessment {
     /// The sum of the areas' applicable maxima.
     pub applicable_max: Score,
     pub lost: Option<Score>,
+    /// Some of its node files could not be read. Its tree and sums are then
+    /// wrong anyway, so orphans and the cross-file rules (2, 3, 4) are not
+    /// reported: they would only add follow-on errors to the file's own.
+    pub incomplete: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -188,6 +192,7 @@ pub fn assemble(
                     score: None,
                     applicable_max: Score::ZERO,
                     lost: None,
+                    incomplete: false,
                 })
             }
             Some(Kind::Node(year, n)) => years.entry(*year).or_default().1.push(Node {
@@ -257,6 +262,8 @@ pub fn assemble(
             }
             continue;
         };
+        let prefix = format!("content/{year}/");
+        a.incomplete = parse_failed.iter().any(|rel| rel.starts_with(&prefix));
         a.nodes = nodes;
         build_tree(&mut a, diags);
         site.assessments.push(a);
@@ -398,6 +405,7 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                     keep[p].children.push(i);
                 }
                 Some(_) => orphan[i] = true, // its parent is an orphan: reported once
+                None if a.incomplete => orphan[i] = true, // its parent may be in a file that failed
                 None => {
                     orphan[i] = true;
                     diags.push(id_error(
