@@ -95,17 +95,30 @@ fn compute_scores(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         let in_scope = node.in_scope;
 
         if !in_scope {
-            if let Some(s) = &node.n.score
-                && node.n.ratio.is_none()
-            {
+            let id = &node.n.id.value;
+            let why = if node.n.applicable.value {
+                format!("node {id} is under a node that is not applicable (không áp dụng)")
+            } else {
+                format!("node {id} is not applicable (không áp dụng)")
+            };
+            // The fields that give it a score: `ratio`, and `score` unless it
+            // was computed from the ratio (then it sits at the ratio).
+            let ratio = node.n.ratio.as_ref();
+            let written = ratio
+                .map(|r| (r.loc, format!("ratio: [{}, {}]", r.value.0, r.value.1)))
+                .into_iter()
+                .chain(
+                    node.n
+                        .score
+                        .as_ref()
+                        .filter(|s| ratio.is_none_or(|r| r.loc != s.loc))
+                        .map(|s| (s.loc, format!("score: {}", s.value.to_plain()))),
+                );
+            for (loc, field) in written {
                 diags.push(error(
                     &file,
-                    s.loc,
-                    format!(
-                        "node {} is not applicable (không áp dụng), so it carries no score; remove `score: {}`",
-                        node.n.id.value,
-                        s.value.to_plain()
-                    ),
+                    loc,
+                    format!("{why}, so it carries no score; remove `{field}`"),
                 ));
             }
             let children_max = children.iter().map(|&c| a.nodes[c].n.max.value).sum();
