@@ -295,18 +295,24 @@ fn check_totals(a: &mut Assessment, tree_ok: bool, diags: &mut Vec<Diagnostic>) 
                 )
             })
             .collect();
-        diags.push(
-            error(
-                &a.file,
-                a.a.max.loc,
-                format!(
-                    "the areas' maxima add up to {}, but the assessment's max is {}",
-                    max_sum.to_plain(),
-                    a.a.max.value.to_plain()
-                ),
-            )
-            .with_help(format!("areas: {}", detail.join(", "))),
+        let msg = format!(
+            "the areas' maxima add up to {}, but the assessment's max is {}",
+            max_sum.to_plain(),
+            a.a.max.value.to_plain()
         );
+        let areas = format!("areas: {}", detail.join(", "));
+        diags.push(if a.a.max_given {
+            error(&a.file, a.a.max.loc, msg).with_help(areas)
+        } else {
+            Diagnostic::error(
+                &a.file,
+                format!("{msg} (the default: the file gives no `max:`)"),
+            )
+            .with_help(format!(
+                "{areas}; write `max: {}` if that is the published maximum",
+                max_sum.to_plain()
+            ))
+        });
     }
     if let Some(total) = &a.a.total
         && tree_ok
