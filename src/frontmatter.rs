@@ -209,7 +209,15 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T,
     serde_saphyr::from_str_with_options::<T>(split.yaml, options).map_err(|e| {
         let raw = e.without_snippet().to_string();
         let message = strip_location_suffix(&raw);
-        let message = friendlier(message);
+        let syntax = matches!(
+            e.without_snippet(),
+            serde_saphyr::Error::ExternalMessage { .. }
+        );
+        let message = if syntax {
+            format!("the front matter is not valid YAML: {message}")
+        } else {
+            friendlier(message)
+        };
         let mut d = Diagnostic::error(&file.rel, message.clone());
         if let Some(loc) = e.location().filter(|l| l.line() > 0) {
             d = d.at(
@@ -220,7 +228,12 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T,
         } else {
             d = d.at(&file.text, split.yaml_line, 1);
         }
-        if let Some(help) = crate::config::unknown_field_help(&message) {
+        if syntax {
+            d = d.with_help(
+                "write one `field: value` per line; put text that holds `: `, ` #`, brackets or \
+                 quotes in double quotes, and close every quote and bracket",
+            );
+        } else if let Some(help) = crate::config::unknown_field_help(&message) {
             d = d.with_help(help);
         }
         d
@@ -334,9 +347,16 @@ mod tests {
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert_eq!(d.line, Some(5));
         assert!(d.message.contains("given twice"), "{}", d.message);
-        let f = file("---\nid: 1\ntitle: [x\n---\n");
+        let f = file("---\nid: 1\ntitle: \"x\n---\n");
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert_eq!(d.line, Some(3));
+        assert!(
+            d.message
+                .starts_with("the front matter is not valid YAML: "),
+            "{}",
+            d.message
+        );
+        assert!(d.help.unwrap().contains("double quotes"));
         let f = file("---\ntitle: x\nmax: 1\n---\n");
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert!(d.message.contains("missing field `id`"), "{}", d.message);
