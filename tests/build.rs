@@ -2,8 +2,9 @@
 //! (§9), on the good fixture site.
 
 mod common;
-use common::{Site, TODAY, attr_values, html_pages, run_in, snapshot, tags, unescape};
-use std::collections::BTreeMap;
+use common::{
+    Site, TODAY, attr_values, html_pages, links_resolve, run_in, snapshot, tags, unescape,
+};
 
 fn built() -> Site {
     let site = Site::new("site");
@@ -251,38 +252,6 @@ fn evidence_files_are_copied_next_to_their_node() {
     assert!(
         attr_values(&page, "href").contains(&"https://example.gov.vn/theo-doi/2022".to_string())
     );
-}
-
-/// Asserts every internal link and resource of every page starts with
-/// `base` and names a file of the output: no broken link, no link that
-/// ignores the base path.
-fn links_resolve(files: &BTreeMap<String, Vec<u8>>, base: &str) -> usize {
-    let mut checked = 0;
-    for (path, html) in html_pages(files) {
-        for attr in ["href", "src"] {
-            for url in attr_values(&html, attr) {
-                if url.starts_with('#') || url.starts_with("https://") || url.starts_with("http://")
-                {
-                    continue;
-                }
-                let rest = url
-                    .strip_prefix(base)
-                    .unwrap_or_else(|| panic!("{path}: {attr}={url:?} does not start with {base}"));
-                let rest = rest.split('#').next().unwrap();
-                let target = if rest.is_empty() || rest.ends_with('/') {
-                    format!("{rest}index.html")
-                } else {
-                    rest.to_string()
-                };
-                assert!(
-                    files.contains_key(&target),
-                    "{path}: {attr}={url:?} leads nowhere"
-                );
-                checked += 1;
-            }
-        }
-    }
-    checked
 }
 
 #[test]

@@ -256,3 +256,35 @@ pub fn html_pages(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&str, String)> {
         .map(|(p, b)| (p.as_str(), String::from_utf8(b.clone()).unwrap()))
         .collect()
 }
+
+/// Asserts every internal link and resource of every page starts with
+/// `base` and names a file of the output: no broken link, no link that
+/// ignores the base path. Returns how many links were checked.
+pub fn links_resolve(files: &BTreeMap<String, Vec<u8>>, base: &str) -> usize {
+    let mut checked = 0;
+    for (path, html) in html_pages(files) {
+        for attr in ["href", "src"] {
+            for url in attr_values(&html, attr) {
+                if url.starts_with('#') || url.starts_with("https://") || url.starts_with("http://")
+                {
+                    continue;
+                }
+                let rest = url
+                    .strip_prefix(base)
+                    .unwrap_or_else(|| panic!("{path}: {attr}={url:?} does not start with {base}"));
+                let rest = rest.split('#').next().unwrap();
+                let target = if rest.is_empty() || rest.ends_with('/') {
+                    format!("{rest}index.html")
+                } else {
+                    rest.to_string()
+                };
+                assert!(
+                    files.contains_key(&target),
+                    "{path}: {attr}={url:?} leads nowhere"
+                );
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
