@@ -390,6 +390,37 @@ fn unknown_field_lists_the_allowed_ones() {
 }
 
 #[test]
+fn missing_required_field() {
+    refused(
+        "missing-field",
+        &[at(
+            "content/2022/2-the-che/2.1.md:1:1",
+            "---",
+            &["missing field `id`: every file of this kind must give `id:`"],
+        )],
+    );
+}
+
+#[test]
+fn values_of_the_wrong_shape() {
+    refused(
+        "wrong-shape",
+        &[
+            at(
+                "content/2022/1-chi-dao/1.2.md:3:6",
+                "title:",
+                &["expected a text here, found nothing"],
+            ),
+            at(
+                "content/2022/2-the-che/2.1.md:6:11",
+                "evidence: bao-cao.pdf",
+                &["expected a list here: each entry on its own line, starting with `- `"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn duplicate_yaml_key() {
     refused(
         "duplicate-key",
