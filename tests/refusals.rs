@@ -556,6 +556,28 @@ fn year_folder_without_index() {
 }
 
 #[test]
+fn pages_taking_the_url_of_a_year_or_a_section() {
+    refused(
+        "url-clash",
+        &[
+            at(
+                "content/2022.md",
+                "",
+                &[
+                    "this page has the same URL /2022/ as the assessment content/2022/_index.md",
+                    "give it a different `slug:`",
+                ],
+            ),
+            at(
+                "content/tin-tuc.md",
+                "",
+                &["this page has the same URL /tin-tuc/ as the section content/tin-tuc/_index.md"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn errors_in_several_files_are_reported_together_sorted_by_path() {
     let expected = [
         at(
