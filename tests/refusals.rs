@@ -44,13 +44,18 @@ fn refused_with(case: &str, setup: impl Fn(&Site), expected: &[Expect]) -> Site 
             let n = e.at.split(':').nth(1).expect("a line number");
             let shown = format!("\n{n} | {}\n", e.line);
             assert!(block.contains(&shown), "expected {shown:?} in\n{block}");
-            let caret_line = block
+            // The caret under the column, counted in characters.
+            let col: usize = e.at.split(':').nth(2).unwrap().parse().unwrap();
+            let caret = block
                 .lines()
                 .skip_while(|l| !l.starts_with(&format!("{n} | ")))
-                .nth(1);
-            assert!(
-                caret_line.is_some_and(|l| l.trim_end().ends_with('^')),
-                "no caret in\n{block}"
+                .nth(1)
+                .and_then(|l| l.split_once("| "))
+                .map(|(_, c)| c.trim_end());
+            assert_eq!(
+                caret,
+                Some(format!("{}^", " ".repeat(col - 1)).as_str()),
+                "caret not under column {col} in\n{block}"
             );
         }
         for s in e.says {
