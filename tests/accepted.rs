@@ -3,21 +3,8 @@
 //! forms, ids in natural order.
 
 mod common;
-use common::{Site, attr_values, snapshot, unescape};
+use common::{Site, attr_values, json_node as node, snapshot, unescape};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
-
-fn node<'a>(nodes: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    fn find<'a>(nodes: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
-        nodes.as_array()?.iter().find_map(|n| {
-            if n["id"] == id {
-                Some(n)
-            } else {
-                find(&n["children"], id)
-            }
-        })
-    }
-    find(nodes, id).unwrap_or_else(|| panic!("no node {id}"))
-}
 
 #[test]
 fn bom_and_crlf_files_build() {

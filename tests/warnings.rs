@@ -3,7 +3,7 @@
 //! them on the node's page, in the year's overview and in /data/<year>.json.
 
 mod common;
-use common::{Site, TODAY, locations, unescape};
+use common::{Site, TODAY, json_node, locations, unescape};
 
 struct Expect {
     at: &'static str,
@@ -54,17 +54,8 @@ fn warned(case: &str, expected: &[Expect]) -> Site {
 
 /// The warnings listed under node `id` in /data/2022.json.
 fn json_warnings(site: &Site, id: &str) -> Vec<String> {
-    fn find<'a>(nodes: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
-        nodes.as_array()?.iter().find_map(|n| {
-            if n["id"] == id {
-                Some(n)
-            } else {
-                find(&n["children"], id)
-            }
-        })
-    }
     let data = site.out_json("data/2022.json");
-    let node = find(&data["nodes"], id).unwrap_or_else(|| panic!("no node {id}"));
+    let node = json_node(&data["nodes"], id);
     node["warnings"]
         .as_array()
         .unwrap()

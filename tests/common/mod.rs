@@ -212,6 +212,20 @@ pub fn locations(items: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// The node `id` of a /data/<year>.json tree (`nodes`), at any depth.
+pub fn json_node<'a>(nodes: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    fn find<'a>(nodes: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
+        nodes.as_array()?.iter().find_map(|n| {
+            if n["id"] == id {
+                Some(n)
+            } else {
+                find(&n["children"], id)
+            }
+        })
+    }
+    find(nodes, id).unwrap_or_else(|| panic!("no node {id}"))
+}
+
 /// Undoes the HTML escaping of attribute values and text
 /// (`&#x2f;cchc&#x2f;` → `/cchc/`).
 pub fn unescape(s: &str) -> String {
