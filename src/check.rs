@@ -56,9 +56,17 @@ pub fn check(site: &mut Site, files: &FileIndex, diags: &mut Vec<Diagnostic>) {
         }
     };
     for a in &mut site.assessments {
-        compute_scores(a, diags);
+        if a.incomplete {
+            // Sums over a tree with files missing: computed for the node
+            // states, not reported (see `Assessment::incomplete`).
+            compute_scores(a, &mut Vec::new());
+        } else {
+            let before = diags.len();
+            compute_scores(a, diags);
+            let tree_ok = !diags[before..].iter().any(Diagnostic::is_error);
+            check_totals(a, tree_ok, diags);
+        }
         lap("scores");
-        check_totals(a, diags);
         check_units(a, &unit_ids, diags);
         lap("units");
         check_evidence(a, diags);
@@ -88,17 +96,30 @@ fn compute_scores(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         let in_scope = node.in_scope;
 
         if !in_scope {
-            if let Some(s) = &node.n.score
-                && node.n.ratio.is_none()
-            {
+            let id = &node.n.id.value;
+            let why = if node.n.applicable.value {
+                format!("node {id} is under a node that is not applicable (không áp dụng)")
+            } else {
+                format!("node {id} is not applicable (không áp dụng)")
+            };
+            // The fields that give it a score: `ratio`, and `score` unless it
+            // was computed from the ratio (then it sits at the ratio).
+            let ratio = node.n.ratio.as_ref();
+            let written = ratio
+                .map(|r| (r.loc, format!("ratio: [{}, {}]", r.value.0, r.value.1)))
+                .into_iter()
+                .chain(
+                    node.n
+                        .score
+                        .as_ref()
+                        .filter(|s| ratio.is_none_or(|r| r.loc != s.loc))
+                        .map(|s| (s.loc, format!("score: {}", s.value.to_plain()))),
+                );
+            for (loc, field) in written {
                 diags.push(error(
                     &file,
-                    s.loc,
-                    format!(
-                        "node {} is not applicable (không áp dụng), so it carries no score; remove `score: {}`",
-                        node.n.id.value,
-                        s.value.to_plain()
-                    ),
+                    loc,
+                    format!("{why}, so it carries no score; remove `{field}`"),
                 ));
             }
             let children_max = children.iter().map(|&c| a.nodes[c].n.max.value).sum();
@@ -247,7 +268,9 @@ fn children_list(a: &Assessment, children: &[usize]) -> String {
 }
 
 /// Rule 4 and the assessment's max: areas add up to the published figures.
-fn check_totals(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
+/// The total is compared only when the tree has no error (`tree_ok`): a
+/// wrong or missing area score would make it look wrong too.
+fn check_totals(a: &mut Assessment, tree_ok: bool, diags: &mut Vec<Diagnostic>) {
     let roots = a.roots.clone();
     let scored: Vec<usize> = roots
         .iter()
@@ -273,20 +296,28 @@ fn check_totals(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                 )
             })
             .collect();
-        diags.push(
-            error(
-                &a.file,
-                a.a.max.loc,
-                format!(
-                    "the areas' maxima add up to {}, but the assessment's max is {}",
-                    max_sum.to_plain(),
-                    a.a.max.value.to_plain()
-                ),
-            )
-            .with_help(format!("areas: {}", detail.join(", "))),
+        let msg = format!(
+            "the areas' maxima add up to {}, but the assessment's max is {}",
+            max_sum.to_plain(),
+            a.a.max.value.to_plain()
         );
+        let areas = format!("areas: {}", detail.join(", "));
+        diags.push(if a.a.max_given {
+            error(&a.file, a.a.max.loc, msg).with_help(areas)
+        } else {
+            Diagnostic::error(
+                &a.file,
+                format!("{msg} (the default: the file gives no `max:`)"),
+            )
+            .with_help(format!(
+                "{areas}; write `max: {}` if that is the published maximum",
+                max_sum.to_plain()
+            ))
+        });
     }
-    if let Some(total) = &a.a.total {
+    if let Some(total) = &a.a.total
+        && tree_ok
+    {
         match a.score {
             Some(sum) if sum != total.value => diags.push(
                 error(

@@ -123,7 +123,18 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let message = e.message().trim().to_string();
+            let mut message = e.message().trim().to_string();
+            if let Some(field) = message
+                .strip_prefix("missing field `")
+                .and_then(|r| r.strip_suffix('`'))
+            {
+                let example = match field {
+                    "base_url" => "base_url = \"https://example.gov.vn/cchc/\"",
+                    "title" => "title = \"Cải cách hành chính — …\"",
+                    _ => "… = …",
+                };
+                message = format!("{message}; expected a line such as `{example}`");
+            }
             let mut d = Diagnostic::error(FILE, message.clone());
             if let Some(span) = e.span() {
                 d = at_span(d, text, span);
@@ -275,6 +286,15 @@ name = "Văn phòng Sở"
             errs[0].message
         );
         assert_eq!(errs[0].help.as_deref(), Some("did you mean `theme`?"));
+    }
+
+    #[test]
+    fn missing_base_url_says_what_to_write() {
+        let errs = parse("title = \"x\"\n").unwrap_err();
+        assert_eq!(
+            errs[0].message,
+            "missing field `base_url`; expected a line such as `base_url = \"https://example.gov.vn/cchc/\"`"
+        );
     }
 
     #[test]

@@ -209,9 +209,21 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T,
     serde_saphyr::from_str_with_options::<T>(split.yaml, options).map_err(|e| {
         let raw = e.without_snippet().to_string();
         let message = strip_location_suffix(&raw);
-        let message = friendlier(message);
+        let syntax = matches!(
+            e.without_snippet(),
+            serde_saphyr::Error::ExternalMessage { .. }
+        );
+        let message = if syntax {
+            format!("the front matter is not valid YAML: {message}")
+        } else {
+            friendlier(message)
+        };
         let mut d = Diagnostic::error(&file.rel, message.clone());
-        if let Some(loc) = e.location().filter(|l| l.line() > 0) {
+        if message.starts_with("missing field") {
+            // Reported at the end of the block, a line unrelated to the
+            // field; the opening `---` is where the block starts.
+            d = d.at(&file.text, 1, 1);
+        } else if let Some(loc) = e.location().filter(|l| l.line() > 0) {
             d = d.at(
                 &file.text,
                 loc.line() as u32 + split.yaml_line - 1,
@@ -220,7 +232,12 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T,
         } else {
             d = d.at(&file.text, split.yaml_line, 1);
         }
-        if let Some(help) = crate::config::unknown_field_help(&message) {
+        if syntax {
+            d = d.with_help(
+                "write one `field: value` per line; put text that holds `: `, ` #`, brackets or \
+                 quotes in double quotes, and close every quote and bracket",
+            );
+        } else if let Some(help) = crate::config::unknown_field_help(&message) {
             d = d.with_help(help);
         }
         d
@@ -246,6 +263,15 @@ fn friendlier(msg: &str) -> String {
     if msg.starts_with("expected string scalar") {
         return "expected a single value here (a number, a date or a text), not a list or a mapping"
             .into();
+    }
+    if msg.starts_with("cannot deserialize null into string") {
+        return "expected a text here, found nothing; write it after the colon".into();
+    }
+    if msg == "expected sequence start" {
+        return "expected a list here: each entry on its own line, starting with `- `".into();
+    }
+    if msg == "expected mapping start" {
+        return "expected fields here (`title: …` lines), not a single value".into();
     }
     if msg.starts_with("duplicate mapping key") {
         let key = msg
@@ -334,11 +360,46 @@ mod tests {
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert_eq!(d.line, Some(5));
         assert!(d.message.contains("given twice"), "{}", d.message);
-        let f = file("---\nid: 1\ntitle: [x\n---\n");
+        let f = file("---\nid: 1\ntitle: \"x\n---\n");
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert_eq!(d.line, Some(3));
+        assert!(
+            d.message
+                .starts_with("the front matter is not valid YAML: "),
+            "{}",
+            d.message
+        );
+        assert!(d.help.unwrap().contains("double quotes"));
         let f = file("---\ntitle: x\nmax: 1\n---\n");
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert!(d.message.contains("missing field `id`"), "{}", d.message);
+        assert_eq!((d.line, d.column), (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn wrong_shapes_say_what_was_expected() {
+        let cases = [
+            (
+                "---\nid: 1\ntitle:\nmax: 1\n---\n",
+                3,
+                "expected a text here, found nothing",
+            ),
+            (
+                "---\nid: 1\ntitle: x\nmax: 1\nevidence: a.pdf\n---\n",
+                5,
+                "expected a list here",
+            ),
+            (
+                "---\nid: 1\ntitle: x\nmax: 1\nevidence:\n  - a.pdf\n---\n",
+                6,
+                "expected fields here",
+            ),
+        ];
+        for (text, line, msg) in cases {
+            let f = file(text);
+            let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
+            assert_eq!(d.line, Some(line), "{text}");
+            assert!(d.message.starts_with(msg), "{}", d.message);
+        }
     }
 }

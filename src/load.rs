@@ -67,19 +67,20 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
                 .chars()
                 .count() as u32
                 + 1;
-            let mut d = Diagnostic::error(
+            // The line is shown as far as it can be read: undecodable
+            // bytes appear as U+FFFD, the caret under the first of them.
+            let d = Diagnostic::error(
                 rel,
                 format!(
                     "this file is not UTF-8 (invalid byte 0x{:02X} at line {line}, column {col})",
                     bytes[valid]
                 ),
             )
+            .at(&String::from_utf8_lossy(bytes), line, col)
             .with_help(
                 "it may be in TCVN3 (ABC), VNI or Windows-1258; open it and save it as UTF-8 \
                  (in Word: Save As → Plain Text → Unicode (UTF-8); in Notepad: Encoding → UTF-8)",
             );
-            d.line = Some(line);
-            d.column = Some(col);
             return Err(d);
         }
     };
@@ -295,6 +296,7 @@ mod tests {
         let d = decode("content/x.md", bytes).unwrap_err();
         assert_eq!(d.line, Some(2));
         assert_eq!(d.column, Some(10));
+        assert_eq!(d.source_line.as_deref(), Some("title: Th\u{FFFD}ng"));
         assert!(d.message.contains("not UTF-8"));
         assert!(d.help.unwrap().contains("TCVN3"));
     }

@@ -27,6 +27,11 @@ fn parse_today(s: &str) -> Result<Date, String> {
     kiemchung::vi::parse_date(s)
 }
 
+/// A malformed `--base-url` is wrong usage (exit 2), like a bad `--today`.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    kiemchung::config::split_base_url(s).map(|_| s.to_string())
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (public/ by default)
@@ -38,7 +43,7 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// Replace site.toml's base_url, e.g. for a staging server
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// The date task states are computed against (YYYY-MM-DD); today by default
         #[arg(long, value_parser = parse_today)]

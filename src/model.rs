@@ -147,7 +147,10 @@ pub struct NodeFile {
 #[derive(Clone, Debug)]
 pub struct AssessmentFile {
     pub title: String,
+    /// As written, or 100 at the front matter's first line when absent.
     pub max: At<Score>,
+    /// Whether `max:` is written (diagnostics point at it only then).
+    pub max_given: bool,
     pub total: Option<At<Score>>,
     pub rank: Option<u32>,
     pub ranked: Option<u32>,
@@ -595,6 +598,7 @@ fn parse_assessment(ctx: &mut Ctx, raw: RawAssessment) -> Option<AssessmentFile>
     Some(AssessmentFile {
         title,
         max,
+        max_given: raw.max.is_some(),
         total,
         rank,
         ranked,

@@ -45,6 +45,10 @@ pub struct Assessment {
     /// The sum of the areas' applicable maxima.
     pub applicable_max: Score,
     pub lost: Option<Score>,
+    /// Some of its node files could not be read. Its tree and sums are then
+    /// wrong anyway, so orphans and the cross-file rules (2, 3, 4) are not
+    /// reported: they would only add follow-on errors to the file's own.
+    pub incomplete: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -188,6 +192,7 @@ pub fn assemble(
                     score: None,
                     applicable_max: Score::ZERO,
                     lost: None,
+                    incomplete: false,
                 })
             }
             Some(Kind::Node(year, n)) => years.entry(*year).or_default().1.push(Node {
@@ -257,6 +262,8 @@ pub fn assemble(
             }
             continue;
         };
+        let prefix = format!("content/{year}/");
+        a.incomplete = parse_failed.iter().any(|rel| rel.starts_with(&prefix));
         a.nodes = nodes;
         build_tree(&mut a, diags);
         site.assessments.push(a);
@@ -319,6 +326,7 @@ pub fn assemble(
         section.pages = pages;
         site.sections.push(section);
     }
+    check_url_clashes(&site, diags);
     // Colocated assets of sections are copied beside their pages.
     for asset in content_assets {
         let mut parts = asset.rel.splitn(3, '/');
@@ -333,6 +341,50 @@ pub fn assemble(
         site.copies.insert(out, asset.abs.clone());
     }
     site
+}
+
+/// Years, sections, pages directly in content/ and the site's own pages
+/// share the first segment of the URL. Two of them taking the same one
+/// would make one page silently replace the other (`content/2022.md`
+/// over the 2022 overview, `content/tin-tuc.md` over the section).
+fn check_url_clashes(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let mut taken: BTreeMap<String, String> = RESERVED
+        .iter()
+        .map(|r| (r.to_string(), "the site's own pages".to_string()))
+        .collect();
+    for a in &site.assessments {
+        taken.insert(a.year.to_string(), format!("the assessment {}", a.file));
+    }
+    for s in site.sections.iter().filter(|s| !s.name.is_empty()) {
+        let slug = crate::vi::slugify(&s.name);
+        match taken.get(&slug) {
+            // Reserved names are reported by assemble already.
+            Some(other) if !RESERVED.contains(&slug.as_str()) => diags.push(Diagnostic::error(
+                &s.file,
+                format!("this section has the same URL /{slug}/ as {other}; rename its folder"),
+            )),
+            Some(_) => {}
+            None => {
+                taken.insert(slug, format!("the section {}", s.file));
+            }
+        }
+    }
+    for p in site
+        .sections
+        .iter()
+        .filter(|s| s.name.is_empty())
+        .flat_map(|s| &s.pages)
+    {
+        if let Some(other) = taken.get(p.url_path.trim_end_matches('/')) {
+            diags.push(
+                Diagnostic::error(
+                    &p.file,
+                    format!("this page has the same URL /{} as {other}", p.url_path),
+                )
+                .with_help("rename the file or give it a different `slug:`"),
+            );
+        }
+    }
 }
 
 fn is_year(s: &str) -> bool {
@@ -398,6 +450,7 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                     keep[p].children.push(i);
                 }
                 Some(_) => orphan[i] = true, // its parent is an orphan: reported once
+                None if a.incomplete => orphan[i] = true, // its parent may be in a file that failed
                 None => {
                     orphan[i] = true;
                     diags.push(id_error(

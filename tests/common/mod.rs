@@ -1,0 +1,304 @@
+//! Helpers shared by the integration tests: fixture sites copied to a
+//! temporary folder, the real binary run on them, and the output read back.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The date every build is made against, so outputs are reproducible.
+pub const TODAY: &str = "2024-01-01";
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Copies a folder recursively, files as bytes.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, relative path (`/`-separated) → bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p.strip_prefix(base).unwrap();
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.insert(rel.join("/"), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The outcome of one run of the binary.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn assert_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    pub fn ok(&self) -> &Self {
+        self.assert_code(0)
+    }
+
+    /// The diagnostic blocks of stderr (a block per error or warning).
+    pub fn blocks(&self) -> Vec<&str> {
+        self.stderr
+            .split("\n\n")
+            .filter(|b| b.starts_with("error: ") || b.starts_with("warning: "))
+            .collect()
+    }
+
+    /// The block pointing at `location` (`path:line:col`, or just `path`).
+    pub fn block_at(&self, location: &str) -> &str {
+        let arrow = format!("--> {location}\n");
+        let found: Vec<&str> = self
+            .blocks()
+            .into_iter()
+            .filter(|b| b.contains(&arrow))
+            .collect();
+        assert_eq!(
+            found.len(),
+            1,
+            "expected one diagnostic at {location}\n--- stderr\n{}",
+            self.stderr
+        );
+        found[0]
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Runs the binary with `args` in `cwd`, colours off.
+pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_kiemchung"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("KIEMCHUNG_TIMINGS")
+        .output()
+        .expect("run kiemchung");
+    Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// A fixture site copied into a fresh temporary folder (`<tmp>/site`).
+pub struct Site {
+    pub tmp: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl Site {
+    /// `tests/fixtures/<name>`.
+    pub fn new(name: &str) -> Site {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        copy_dir(&fixtures().join(name), &root);
+        Site { tmp, root }
+    }
+
+    /// Copies `tests/fixtures/<name>` over the site, replacing or adding files.
+    pub fn overlay(&self, name: &str) -> &Self {
+        copy_dir(&fixtures().join(name), &self.root);
+        self
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> &Self {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+        self
+    }
+
+    /// Replaces `from` by `to` in a file of the site; `from` must be there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, text.replacen(from, to, 1))
+    }
+
+    /// `kiemchung <args> --root <site>`, run from the temporary folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let root = self.root.to_str().unwrap();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--root", root]);
+        run_in(self.tmp.path(), &all)
+    }
+
+    /// `build` into the default output, `<site>/public`.
+    pub fn build(&self) -> Run {
+        self.run(&["build", "--today", TODAY])
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.root.join("public")
+    }
+
+    /// A file of the default output, as text.
+    pub fn out(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.public().join(rel))
+            .unwrap_or_else(|e| panic!("public/{rel}: {e}"))
+    }
+
+    pub fn out_json(&self, rel: &str) -> serde_json::Value {
+        serde_json::from_str(&self.out(rel)).unwrap()
+    }
+
+    pub fn check_json(&self) -> serde_json::Value {
+        self.run(&["check", "--today", TODAY, "--format", "json"])
+            .json()
+    }
+}
+
+/// The `file:line:col` of each item of a `check --format json` list.
+pub fn locations(items: &serde_json::Value) -> Vec<String> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let mut s = d["file"].as_str().unwrap().to_string();
+            for k in ["line", "column"] {
+                if let Some(n) = d.get(k).and_then(|v| v.as_u64()) {
+                    s.push_str(&format!(":{n}"));
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+/// The node `id` of a /data/<year>.json tree (`nodes`), at any depth.
+pub fn json_node<'a>(nodes: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    fn find<'a>(nodes: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
+        nodes.as_array()?.iter().find_map(|n| {
+            if n["id"] == id {
+                Some(n)
+            } else {
+                find(&n["children"], id)
+            }
+        })
+    }
+    find(nodes, id).unwrap_or_else(|| panic!("no node {id}"))
+}
+
+/// Undoes the HTML escaping of attribute values and text
+/// (`&#x2f;cchc&#x2f;` → `/cchc/`).
+pub fn unescape(s: &str) -> String {
+    s.replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Every value of `attr="…"` in `html`, unescaped.
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            unescape(&rest[..rest.find('"').unwrap()])
+        })
+        .collect()
+}
+
+/// Each `<tag …>` opening tag of the given name in `html`.
+pub fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name}");
+    html.match_indices(&open)
+        .filter(|(i, _)| {
+            html[i + open.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c == ' ' || c == '>' || c == '/')
+        })
+        .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap() + 1])
+        .collect()
+}
+
+/// Every HTML page of a snapshot: path → text.
+pub fn html_pages(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&str, String)> {
+    files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p.as_str(), String::from_utf8(b.clone()).unwrap()))
+        .collect()
+}
+
+/// Asserts every internal link and resource of every page starts with
+/// `base` and names a file of the output: no broken link, no link that
+/// ignores the base path. Returns how many links were checked.
+pub fn links_resolve(files: &BTreeMap<String, Vec<u8>>, base: &str) -> usize {
+    let mut checked = 0;
+    for (path, html) in html_pages(files) {
+        for attr in ["href", "src"] {
+            for url in attr_values(&html, attr) {
+                if url.starts_with('#') || url.starts_with("https://") || url.starts_with("http://")
+                {
+                    continue;
+                }
+                let rest = url
+                    .strip_prefix(base)
+                    .unwrap_or_else(|| panic!("{path}: {attr}={url:?} does not start with {base}"));
+                let rest = rest.split('#').next().unwrap();
+                let target = if rest.is_empty() || rest.ends_with('/') {
+                    format!("{rest}index.html")
+                } else {
+                    rest.to_string()
+                };
+                assert!(
+                    files.contains_key(&target),
+                    "{path}: {attr}={url:?} leads nowhere"
+                );
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
