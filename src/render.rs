@@ -934,55 +934,46 @@ pub fn render(
 
     let pages = ctx.pages();
     lap("setup");
-    type Rendered = Result<(String, Arc<[u8]>, CachedPage), Diagnostic>;
-    let results: Vec<Rendered> = pages
+    let results: Vec<Result<(String, bool, CachedPage), Diagnostic>> = pages
         .into_par_iter()
         .map(|page| {
+            // The print view repeats the report: no entry in the sitemap.
+            let listed = !matches!(page, Page::Print(_));
             let job = ctx.job(page);
             let key = if previous.is_some() {
                 job.ctx.key()
             } else {
                 Vec::new()
             };
-            if let Some(hit) = previous
+            let hit = previous
                 .and_then(|p| p.get(&job.path))
-                .filter(|c| c.key == key && same_content(&c.content, &job.content))
-            {
-                let html = hit.html.clone();
-                return Ok((
-                    job.path,
-                    html.clone(),
-                    CachedPage {
-                        key,
-                        content: job.content,
-                        html,
-                    },
-                ));
-            }
-            let tpl = env
-                .get_template(job.template)
-                .map_err(|e| template_error(&sources, &e))?;
-            let content = job
-                .content
-                .as_deref()
-                .map(|c| Value::from_safe_string(c.to_string()))
-                .unwrap_or_else(|| Value::from(""));
-            let value =
-                context! { site => site_value.clone(), content => content, ..job.ctx.value() };
-            let html: Arc<[u8]> = tpl
-                .render(value)
-                .map_err(|e| template_error(&sources, &e))?
-                .into_bytes()
-                .into();
-            Ok((
-                job.path,
-                html.clone(),
-                CachedPage {
-                    key,
-                    content: job.content,
-                    html,
-                },
-            ))
+                .filter(|c| c.key == key && same_content(&c.content, &job.content));
+            let html = match hit {
+                Some(hit) => hit.html.clone(),
+                None => {
+                    let tpl = env
+                        .get_template(job.template)
+                        .map_err(|e| template_error(&sources, &e))?;
+                    let content = job
+                        .content
+                        .as_deref()
+                        .map(|c| Value::from_safe_string(c.to_string()))
+                        .unwrap_or_else(|| Value::from(""));
+                    let value = context! {
+                        site => site_value.clone(), content => content, ..job.ctx.value()
+                    };
+                    tpl.render(value)
+                        .map_err(|e| template_error(&sources, &e))?
+                        .into_bytes()
+                        .into()
+                }
+            };
+            let cached = CachedPage {
+                key,
+                content: job.content,
+                html,
+            };
+            Ok((job.path, listed, cached))
         })
         .collect();
     lap("pages");
@@ -992,9 +983,12 @@ pub fn render(
     let mut fresh = HashMap::new();
     for r in results {
         match r {
-            Ok((path, html, cached)) => {
-                html_paths.push(path.clone());
-                out.files.insert(path.clone(), Content::Bytes(html));
+            Ok((path, listed, cached)) => {
+                if listed {
+                    html_paths.push(path.clone());
+                }
+                out.files
+                    .insert(path.clone(), Content::Bytes(cached.html.clone()));
                 fresh.insert(path, cached);
             }
             Err(d) => {

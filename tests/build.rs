@@ -10,7 +10,7 @@ fn built() -> Site {
     let site = Site::new("site");
     let run = site.build();
     run.ok();
-    assert!(run.stdout.starts_with("Built 18 pages"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("Built 21 pages"), "{}", run.stdout);
     site
 }
 
@@ -33,6 +33,9 @@ fn every_page_has_a_pretty_lowercase_ascii_url() {
             "2022/2-1/index.html",
             "2022/2-2/index.html",
             "2022/2/index.html",
+            // the gap report and its print view
+            "2022/bao-cao/index.html",
+            "2022/in/index.html",
             "2022/index.html",
             "404.html",
             "don-vi/index.html",
@@ -46,6 +49,8 @@ fn every_page_has_a_pretty_lowercase_ascii_url() {
             "tin-tuc/index.html",
             // content/tin-tuc/thong-bao.md with `slug: "thong-bao-so-55"`
             "tin-tuc/thong-bao-so-55/index.html",
+            // the documents index
+            "van-ban/index.html",
         ]
     );
     for p in files.keys() {
@@ -170,7 +175,11 @@ fn sitemap_404_and_feeds() {
         .filter_map(|l| l.trim().strip_prefix("<url><loc>"))
         .map(|l| l.trim_end_matches("</loc></url>"))
         .collect();
-    assert_eq!(locs.len(), 17, "{sitemap}");
+    assert_eq!(locs.len(), 19, "{sitemap}");
+    assert!(locs.contains(&"https://example.gov.vn/cchc/2022/bao-cao/"));
+    assert!(locs.contains(&"https://example.gov.vn/cchc/van-ban/"));
+    // the print view repeats the report
+    assert!(!locs.contains(&"https://example.gov.vn/cchc/2022/in/"));
     assert!(locs.contains(&"https://example.gov.vn/cchc/"));
     assert!(locs.contains(&"https://example.gov.vn/cchc/2022/1-10/"));
     assert!(locs.contains(&"https://example.gov.vn/cchc/tin-tuc/de-an-cai-cach/"));

@@ -168,9 +168,9 @@ fn one_document_number_with_different_dates_or_titles() {
         ],
     );
     // 3859/QĐ-UBND is cited exactly as the decision: no warning for it.
-    let dates = "Văn bản số 15/KH-SKHCN được dẫn với ngày ban hành và trích yếu khác nhau ở các tiêu chí; cần thống nhất.";
+    let dates = "Văn bản số 15/KH-SKHCN được dẫn với ngày ban hành và trích yếu khác nhau; cần thống nhất với bản gốc.";
     let titles =
-        "Văn bản số 120/BC-SKHCN được dẫn với trích yếu khác nhau ở các tiêu chí; cần thống nhất.";
+        "Văn bản số 120/BC-SKHCN được dẫn với trích yếu khác nhau; cần thống nhất với bản gốc.";
     assert_eq!(json_warnings(&site, "1.2"), [dates]);
     assert_eq!(json_warnings(&site, "1.10"), [titles]);
     // In the order the documents are cited in the file.
