@@ -64,6 +64,20 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Print the gap report of a year: points lost, items without evidence,
+    /// appraisal changes, units and tasks
+    Report {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The year; the latest scored year by default
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// The date task states are computed against (YYYY-MM-DD); today by default
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
     /// Start a criterion or a year from a correct file
     New {
         #[arg(long, default_value = ".", global = true)]
@@ -95,6 +109,13 @@ enum NewWhat {
         #[arg(long)]
         from: Option<i32>,
     },
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Csv,
+    Json,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -220,6 +241,67 @@ fn run(cli: Cli) -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Command::Report {
+            root,
+            year,
+            format,
+            today,
+        } => {
+            let opts = BuildOptions {
+                root,
+                base_url: None,
+                origin: None,
+                today: today_or(today),
+                drafts: false,
+            };
+            let built = match pipeline::build(&opts, None) {
+                Ok(b) => b,
+                Err(diags) => {
+                    print_diags(&diags);
+                    let (e, w) = count(&diags);
+                    eprintln!(
+                        "error: the site has {} ({}); fix them first (kiemchung check)",
+                        plural(e, "error"),
+                        plural(w, "warning")
+                    );
+                    return ExitCode::from(1);
+                }
+            };
+            let site = &built.site;
+            let chosen = match year {
+                Some(y) => site.assessments.iter().find(|a| a.year == y),
+                None => site
+                    .assessments
+                    .iter()
+                    .rev()
+                    .find(|a| a.score.is_some())
+                    .or(site.assessments.last()),
+            };
+            let Some(a) = chosen else {
+                let years: Vec<String> = site
+                    .assessments
+                    .iter()
+                    .map(|a| a.year.to_string())
+                    .collect();
+                eprintln!(
+                    "error: no assessment{}; the site has: {}",
+                    year.map(|y| format!(" for {y}")).unwrap_or_default(),
+                    if years.is_empty() {
+                        "none".into()
+                    } else {
+                        years.join(", ")
+                    }
+                );
+                return ExitCode::from(1);
+            };
+            let r = kiemchung::report::gap_report(site, a);
+            match format {
+                ReportFormat::Text => print!("{}", kiemchung::report::to_text(&r)),
+                ReportFormat::Csv => print!("{}", kiemchung::report::to_csv(&r)),
+                ReportFormat::Json => println!("{}", kiemchung::report::to_json(&r)),
+            }
+            ExitCode::SUCCESS
         }
         Command::New { root, what } => {
             let result = match what {
