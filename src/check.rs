@@ -31,6 +31,9 @@ fn warning(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
 /// What check needs to know of the files on disk, gathered by load.
 pub struct FileIndex<'a> {
     pub root: &'a Path,
+    /// Set when an evidence file was looked up on disk outside content/ and
+    /// static/: such a site is not memoised across rebuilds (see pipeline).
+    pub looked_on_disk: std::cell::Cell<bool>,
     pub content_assets: HashMap<&'a str, &'a Asset>,
     pub static_files: HashSet<&'a str>,
 }
@@ -39,6 +42,7 @@ impl<'a> FileIndex<'a> {
     pub fn new(root: &'a Path, content_assets: &'a [Asset], static_files: &'a [Asset]) -> Self {
         FileIndex {
             root,
+            looked_on_disk: std::cell::Cell::new(false),
             content_assets: content_assets.iter().map(|a| (a.rel.as_str(), a)).collect(),
             static_files: static_files.iter().map(|a| a.rel.as_str()).collect(),
         }
@@ -559,6 +563,7 @@ fn link_one(
         e.href = Some(format!("{base_path}{}", href_escape(stat)));
         return;
     } else {
+        files.looked_on_disk.set(true);
         // Elsewhere in the site folder (not content/ or static/): look on disk,
         // refusing symlinks that lead outside the root.
         let abs = files.root.join(&resolved);

@@ -34,6 +34,8 @@ pub struct Asset {
 pub struct Inputs {
     pub root: PathBuf,
     pub config: Option<Config>,
+    /// site.toml's text, to tell whether it changed between two builds.
+    pub config_text: Option<Arc<str>>,
     /// `.md` files under content/, sorted by path.
     pub content: Vec<SourceFile>,
     /// Other files under content/ (evidence PDFs, images), sorted.
@@ -112,47 +114,76 @@ struct CachedText {
     text: Arc<str>,
 }
 
-fn read_text(root: &Path, abs: &Path, cache: Option<&TextCache>) -> Result<SourceFile, Diagnostic> {
+fn read_text(root: &Path, abs: &Path) -> Result<SourceFile, Diagnostic> {
     let rel = rel_string(root, abs);
-    let meta = cache.and_then(|_| std::fs::metadata(abs).ok());
-    let stamp = meta
-        .as_ref()
-        .and_then(|m| Some((m.modified().ok()?, m.len())));
-    if let (Some(cache), Some((mtime, len))) = (cache, stamp) {
-        let entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = entries.get(abs)
-            && c.trusted
-            && c.mtime == mtime
-            && c.len == len
-        {
-            return Ok(SourceFile {
-                rel,
-                text: c.text.clone(),
-            });
-        }
-    }
-    let read_at = SystemTime::now();
     let bytes = fsutil::read(abs).map_err(|e| Diagnostic::error(&rel, e.to_string()))?;
-    let text: Arc<str> = decode(&rel, bytes)?.into();
-    if let (Some(cache), Some((mtime, len))) = (cache, stamp) {
-        let trusted = read_at
-            .duration_since(mtime)
-            .is_ok_and(|age| age > Duration::from_secs(2));
-        cache
-            .entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(
-                abs.to_path_buf(),
+    Ok(SourceFile {
+        rel: rel.clone(),
+        text: decode(&rel, bytes)?.into(),
+    })
+}
+
+/// Reads the Markdown files, reusing from `cache` the texts of files whose
+/// size and mtime did not change.
+fn read_all(
+    root: &Path,
+    paths: &[PathBuf],
+    cache: Option<&TextCache>,
+) -> Vec<Result<SourceFile, Diagnostic>> {
+    let Some(cache) = cache else {
+        return paths.par_iter().map(|p| read_text(root, p)).collect();
+    };
+    let stamps: Vec<Option<(SystemTime, u64)>> = paths
+        .par_iter()
+        .map(|p| {
+            let m = std::fs::metadata(p).ok()?;
+            Some((m.modified().ok()?, m.len()))
+        })
+        .collect();
+    let hits: Vec<Option<Arc<str>>> = {
+        let entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
+        paths
+            .iter()
+            .zip(&stamps)
+            .map(|(p, stamp)| {
+                let (mtime, len) = (*stamp)?;
+                let c = entries.get(p)?;
+                (c.trusted && c.mtime == mtime && c.len == len).then(|| c.text.clone())
+            })
+            .collect()
+    };
+    let read_at = SystemTime::now();
+    let results: Vec<Result<SourceFile, Diagnostic>> = paths
+        .par_iter()
+        .zip(hits)
+        .map(|(p, hit)| match hit {
+            Some(text) => Ok(SourceFile {
+                rel: rel_string(root, p),
+                text,
+            }),
+            None => read_text(root, p),
+        })
+        .collect();
+    let mut entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
+    let present: std::collections::HashSet<&PathBuf> = paths.iter().collect();
+    entries.retain(|p, _| present.contains(p));
+    for ((p, stamp), r) in paths.iter().zip(&stamps).zip(&results) {
+        if let (Some((mtime, len)), Ok(f)) = (stamp, r) {
+            let trusted = read_at
+                .duration_since(*mtime)
+                .is_ok_and(|age| age > Duration::from_secs(2));
+            entries.insert(
+                p.clone(),
                 CachedText {
-                    mtime,
-                    len,
+                    mtime: *mtime,
+                    len: *len,
                     trusted,
-                    text: text.clone(),
+                    text: f.text.clone(),
                 },
             );
+        }
     }
-    Ok(SourceFile { rel, text })
+    results
 }
 
 /// Every regular file under `dir`, sorted, skipping hidden and temp files.
@@ -218,11 +249,14 @@ pub fn load_with(root: &Path, cache: Option<&TextCache>) -> Inputs {
         );
         return inputs;
     }
-    match read_text(root, &toml_path, None) {
-        Ok(file) => match config::parse(&file.text) {
-            Ok(c) => inputs.config = Some(c),
-            Err(mut e) => diags.append(&mut e),
-        },
+    match read_text(root, &toml_path) {
+        Ok(file) => {
+            match config::parse(&file.text) {
+                Ok(c) => inputs.config = Some(c),
+                Err(mut e) => diags.append(&mut e),
+            }
+            inputs.config_text = Some(file.text);
+        }
         Err(d) => diags.push(d),
     }
 
@@ -236,8 +270,7 @@ pub fn load_with(root: &Path, cache: Option<&TextCache>) -> Inputs {
     let (md, other): (Vec<PathBuf>, Vec<PathBuf>) = walk(&content_dir, diags, root)
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
-    let results: Vec<Result<SourceFile, Diagnostic>> =
-        md.par_iter().map(|p| read_text(root, p, cache)).collect();
+    let results: Vec<Result<SourceFile, Diagnostic>> = read_all(root, &md, cache);
     for r in results {
         match r {
             Ok(f) => inputs.content.push(f),
@@ -261,7 +294,7 @@ pub fn load_with(root: &Path, cache: Option<&TextCache>) -> Inputs {
         }
         let tpl_dir = theme_dir.join("templates");
         for p in walk(&tpl_dir, diags, root) {
-            match read_text(root, &p, None) {
+            match read_text(root, &p) {
                 Ok(mut f) => {
                     // Templates are named relative to templates/ (`node.html`),
                     // but diagnostics keep the full path in `rel` via the name map.

@@ -201,6 +201,11 @@ pub enum Kind {
 #[derive(Clone, Debug)]
 pub struct ParsedFile {
     pub rel: String,
+    /// What of this file may show on pages other than its own: the front
+    /// matter, or the whole text of a section's page (its summary and body
+    /// go into lists and feeds). When no file's shape changed, a rebuild
+    /// only re-renders the pages whose body changed.
+    pub shape: Arc<str>,
     pub kind: Option<Kind>,
     pub body_html: Arc<str>,
     pub body_summary: String,
@@ -674,6 +679,7 @@ fn parse_page(ctx: &mut Ctx, raw: RawPage, file_stem: &str) -> PageFile {
 pub fn parse_file(file: &SourceFile, md: &MarkdownSettings) -> ParsedFile {
     let mut out = ParsedFile {
         rel: file.rel.clone(),
+        shape: file.text.clone(),
         kind: None,
         body_html: Arc::from(""),
         body_summary: String::new(),
@@ -693,6 +699,9 @@ pub fn parse_file(file: &SourceFile, md: &MarkdownSettings) -> ParsedFile {
             return out;
         }
     };
+    if !matches!(role, FileRole::Page(_)) {
+        out.shape = Arc::from(split.yaml);
+    }
     let mut ctx = Ctx {
         file,
         split,

@@ -50,6 +50,7 @@ type CachedParse = (Arc<str>, Arc<ParsedFile>);
 pub struct Cache {
     texts: load::TextCache,
     pages: render::RenderCache,
+    memo: Mutex<Option<Memo>>,
     entries: Mutex<HashMap<String, CachedParse>>,
     settings: Mutex<Option<MarkdownSettings>>,
 }
@@ -84,9 +85,19 @@ impl Cache {
             .map(|(f, c)| c.unwrap_or_else(|| Arc::new(model::parse_file(f, md))))
             .collect();
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.clear();
+        if entries.len() != files.len() {
+            let present: std::collections::HashSet<&str> =
+                files.iter().map(|f| f.rel.as_str()).collect();
+            entries.retain(|rel, _| present.contains(rel.as_str()));
+        }
         for (f, p) in files.iter().zip(&parsed) {
-            entries.insert(f.rel.clone(), (f.text.clone(), p.clone()));
+            match entries.get_mut(&f.rel) {
+                Some(e) if Arc::ptr_eq(&e.1, p) => {}
+                Some(e) => *e = (f.text.clone(), p.clone()),
+                None => {
+                    entries.insert(f.rel.clone(), (f.text.clone(), p.clone()));
+                }
+            }
         }
         parsed
     }
@@ -108,6 +119,82 @@ fn fill_source_lines(diags: &mut [Diagnostic], inputs: &Inputs) {
             *d = std::mem::replace(d, Diagnostic::error("", "")).at(text, line, col);
         }
     }
+}
+
+/// Everything a build reads, except Markdown bodies that show only on their
+/// own page. Two builds with the same shape have the same site model and
+/// the same diagnostics; only pages whose body changed differ.
+#[derive(PartialEq)]
+struct Shape {
+    config: Option<Arc<str>>,
+    today: Date,
+    drafts: bool,
+    base_url: Option<String>,
+    origin: Option<String>,
+    files: Vec<(String, Arc<str>)>,
+    content_assets: Vec<String>,
+    static_files: Vec<String>,
+    templates: Vec<(String, Arc<str>)>,
+    theme_static: Vec<String>,
+}
+
+impl Shape {
+    fn of(opts: &BuildOptions, inputs: &Inputs, parsed: &[Arc<ParsedFile>]) -> Shape {
+        let rels = |v: &[load::Asset]| v.iter().map(|a| a.rel.clone()).collect();
+        Shape {
+            config: inputs.config_text.clone(),
+            today: opts.today,
+            drafts: opts.drafts,
+            base_url: opts.base_url.clone(),
+            origin: opts.origin.clone(),
+            files: parsed
+                .iter()
+                .map(|p| (p.rel.clone(), p.shape.clone()))
+                .collect(),
+            content_assets: rels(&inputs.content_assets),
+            static_files: rels(&inputs.static_files),
+            templates: inputs
+                .theme_templates
+                .iter()
+                .map(|t| (t.rel.clone(), t.text.clone()))
+                .collect(),
+            theme_static: rels(&inputs.theme_static),
+        }
+    }
+}
+
+/// The model and warnings of the last good build, with its shape.
+struct Memo {
+    shape: Shape,
+    site: Arc<Site>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// A copy of `site` with the Markdown bodies of `parsed`.
+fn with_bodies(site: &Site, parsed: &[Arc<ParsedFile>]) -> Site {
+    let bodies: HashMap<&str, &Arc<str>> = parsed
+        .iter()
+        .map(|p| (p.rel.as_str(), &p.body_html))
+        .collect();
+    let mut site = site.clone();
+    let fresh = |file: &str, old: &mut Arc<str>| {
+        if let Some(b) = bodies.get(file) {
+            *old = Arc::clone(b);
+        }
+    };
+    if let Some((_, body)) = &mut site.home {
+        fresh("content/_index.md", body);
+    }
+    for a in &mut site.assessments {
+        fresh(&a.file, &mut a.body_html);
+        for n in &mut a.nodes {
+            fresh(&n.file, &mut n.body_html);
+        }
+    }
+    for s in &mut site.sections {
+        fresh(&s.file, &mut s.body_html);
+    }
+    site
 }
 
 pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
@@ -149,30 +236,49 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
             .collect(),
     };
     lap("parse");
-    for p in &parsed {
-        diags.extend(p.diagnostics.iter().cloned());
-    }
-    let mut site = site::assemble(
-        config,
-        opts.today,
-        opts.drafts,
-        &parsed,
-        &inputs.content_assets,
-        &mut diags,
-    );
-    let index = FileIndex::new(&inputs.root, &inputs.content_assets, &inputs.static_files);
-    lap("assemble");
-    check::check(&mut site, &index, &mut diags);
-    lap("check");
-    fill_source_lines(&mut diags, &inputs);
-    lap("fill");
 
-    if diags.iter().any(Diagnostic::is_error) {
-        diag::sort(&mut diags);
-        return Err(diags);
-    }
-    let site = Arc::new(site);
-    let mut output = match render::render(&site, &inputs.theme_templates, cache.map(|c| &c.pages)) {
+    // Only bodies changed since the last good build: same model, same
+    // diagnostics; skip assemble and check.
+    let shape = cache.map(|_| Shape::of(opts, &inputs, &parsed));
+    let memo = cache.and_then(|c| {
+        let m = c.memo.lock().unwrap_or_else(|e| e.into_inner());
+        m.as_ref()
+            .filter(|m| diags.is_empty() && Some(&m.shape) == shape.as_ref())
+            .map(|m| (m.site.clone(), m.warnings.clone()))
+    });
+    let same_shape = memo.is_some();
+    let (site, mut diags, looked_on_disk) = match memo {
+        Some((old, warnings)) => (Arc::new(with_bodies(&old, &parsed)), warnings, false),
+        None => {
+            for p in &parsed {
+                diags.extend(p.diagnostics.iter().cloned());
+            }
+            let mut site = site::assemble(
+                config,
+                opts.today,
+                opts.drafts,
+                &parsed,
+                &inputs.content_assets,
+                &mut diags,
+            );
+            let index = FileIndex::new(&inputs.root, &inputs.content_assets, &inputs.static_files);
+            lap("assemble");
+            check::check(&mut site, &index, &mut diags);
+            lap("check");
+            fill_source_lines(&mut diags, &inputs);
+            if diags.iter().any(Diagnostic::is_error) {
+                diag::sort(&mut diags);
+                return Err(diags);
+            }
+            (Arc::new(site), diags, index.looked_on_disk.get())
+        }
+    };
+    let mut output = match render::render(
+        &site,
+        &inputs.theme_templates,
+        cache.map(|c| &c.pages),
+        same_shape,
+    ) {
         Ok(o) => o,
         Err(mut errs) => {
             diags.append(&mut errs);
@@ -186,6 +292,14 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
+    if let (Some(c), Some(shape)) = (cache, shape) {
+        let mut m = c.memo.lock().unwrap_or_else(|e| e.into_inner());
+        *m = (!looked_on_disk).then(|| Memo {
+            shape,
+            site: site.clone(),
+            warnings: diags.clone(),
+        });
+    }
     Ok(Built {
         output,
         site,
@@ -198,7 +312,13 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
 /// theme's, static/, then section assets and evidence. A later layer
 /// overrides an earlier one; none may replace a generated page.
 fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Diagnostic>) {
-    let generated: std::collections::HashSet<String> = out.files.keys().cloned().collect();
+    // Pages and data are `Bytes` or `Lazy`; copied files are `Static` or `File`.
+    let generated = |out: &Output, path: &str| {
+        matches!(
+            out.files.get(path),
+            Some(Content::Bytes(_) | Content::Lazy(_))
+        )
+    };
     for (path, bytes) in theme::static_files() {
         out.files
             .insert((*path).to_string(), Content::Static(bytes));
@@ -212,7 +332,7 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
     ];
     for (prefix, files) in layers {
         for a in files {
-            if generated.contains(&a.rel) {
+            if generated(out, &a.rel) {
                 diags.push(Diagnostic::error(
                     format!("{prefix}{}", a.rel),
                     format!(
@@ -227,7 +347,7 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
         }
     }
     for (path, src) in &site.copies {
-        if generated.contains(path) {
+        if generated(out, path) {
             diags.push(Diagnostic::error(
                 crate::fsutil::rel_string(&inputs.root, src),
                 format!("this file would replace the generated /{path}; rename or remove it"),

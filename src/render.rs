@@ -295,7 +295,7 @@ struct RenderCacheInner {
 }
 
 struct CachedPage {
-    key: Vec<u8>,
+    key: Arc<[u8]>,
     content: Option<Arc<str>>,
     html: Arc<[u8]>,
 }
@@ -694,6 +694,51 @@ impl Ctx<'_> {
         }
     }
 
+    /// A page's output path and Markdown body, without building its
+    /// context: what the fast path of a rebuild needs when only bodies
+    /// changed. Must agree with [`Ctx::job`] (checked in debug builds).
+    fn locate(&self, page: Page) -> (String, Option<Arc<str>>) {
+        let s = self.site;
+        match page {
+            Page::Home => ("index.html".into(), s.home.as_ref().map(|(_, b)| b.clone())),
+            Page::Assessment(ai) => {
+                let a = &s.assessments[ai];
+                (format!("{}/index.html", a.year), Some(a.body_html.clone()))
+            }
+            Page::Node(ai, ni) => {
+                let a = &s.assessments[ai];
+                let n = &a.nodes[ni];
+                (
+                    format!("{}index.html", n.url_path(a.year)),
+                    Some(n.body_html.clone()),
+                )
+            }
+            Page::Units => ("don-vi/index.html".into(), None),
+            Page::Unit(ui) => (format!("don-vi/{}/index.html", self.units[ui].id), None),
+            Page::Section(si) => {
+                let sec = &s.sections[si];
+                (
+                    format!("{}index.html", sec.url_path()),
+                    Some(sec.body_html.clone()),
+                )
+            }
+            Page::SectionItem(si, pi) => {
+                let p = &s.sections[si].pages[pi];
+                (
+                    format!("{}index.html", p.url_path),
+                    Some(p.body_html.clone()),
+                )
+            }
+            Page::Report(ai) => (
+                format!("{}/bao-cao/index.html", s.assessments[ai].year),
+                None,
+            ),
+            Page::Print(ai) => (format!("{}/in/index.html", s.assessments[ai].year), None),
+            Page::Documents => ("van-ban/index.html".into(), None),
+            Page::NotFound => ("404.html".into(), None),
+        }
+    }
+
     fn gap_row(&self, r: &report::GapRow) -> serde_json::Value {
         serde_json::json!({
             "id": r.id,
@@ -884,10 +929,15 @@ fn task_counts(tasks: &[views::TaskView]) -> report::TaskCounts {
 
 /// Renders the whole site. With a cache (serve), pages whose inputs did not
 /// change are taken from the previous build.
+///
+/// `same_shape` says that nothing but Markdown bodies changed since the
+/// previous build with this cache (see `pipeline`): then a page whose body
+/// is unchanged is taken as it is, without even building its context.
 pub fn render(
     site: &Arc<Site>,
     overrides: &[SourceFile],
     cache: Option<&RenderCache>,
+    same_shape: bool,
 ) -> Result<Output, Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
     let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
@@ -939,11 +989,26 @@ pub fn render(
         .map(|page| {
             // The print view repeats the report: no entry in the sitemap.
             let listed = !matches!(page, Page::Print(_));
+            if same_shape {
+                let (path, content) = ctx.locate(page);
+                if let Some(hit) = previous
+                    .and_then(|p| p.get(&path))
+                    .filter(|c| same_content(&c.content, &content))
+                {
+                    let cached = CachedPage {
+                        key: hit.key.clone(),
+                        content,
+                        html: hit.html.clone(),
+                    };
+                    return Ok((path, listed, cached));
+                }
+            }
             let job = ctx.job(page);
-            let key = if previous.is_some() {
-                job.ctx.key()
+            debug_assert_eq!(ctx.locate(page).0, job.path);
+            let key: Arc<[u8]> = if previous.is_some() {
+                job.ctx.key().into()
             } else {
-                Vec::new()
+                Arc::from(&[][..])
             };
             let hit = previous
                 .and_then(|p| p.get(&job.path))

@@ -1,0 +1,149 @@
+//! Rebuilds with a cache (what `serve` does after each save) must give
+//! exactly what a fresh build gives. Each step edits the fixture site, then
+//! compares a cached rebuild with an uncached build, file by file.
+
+mod common;
+
+use kiemchung::output::Output;
+use kiemchung::pipeline::{self, BuildOptions, Cache};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        base_url: None,
+        origin: Some("http://127.0.0.1:1111".into()),
+        today: jiff::civil::date(2024, 1, 1),
+        drafts: true,
+    }
+}
+
+fn bytes(out: &Output) -> BTreeMap<String, Vec<u8>> {
+    out.files
+        .iter()
+        .map(|(k, v)| (k.clone(), v.bytes().expect("readable").into_owned()))
+        .collect()
+}
+
+/// Builds with the cache and without, and asserts both outputs are equal.
+fn same_as_fresh(root: &Path, cache: &Cache, step: &str) -> BTreeMap<String, Vec<u8>> {
+    let cached = pipeline::build(&options(root), Some(cache))
+        .unwrap_or_else(|d| panic!("{step}: cached build failed: {d:?}"));
+    let fresh = pipeline::build(&options(root), None)
+        .unwrap_or_else(|d| panic!("{step}: fresh build failed: {d:?}"));
+    let (c, f) = (bytes(&cached.output), bytes(&fresh.output));
+    assert_eq!(
+        c.keys().collect::<Vec<_>>(),
+        f.keys().collect::<Vec<_>>(),
+        "{step}: the same files"
+    );
+    for (path, content) in &f {
+        assert!(
+            c[path] == *content,
+            "{step}: {path} differs from a fresh build"
+        );
+    }
+    assert_eq!(cached.warnings, fresh.warnings, "{step}: the same warnings");
+    c
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} holds {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn page(out: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(out[path].clone()).unwrap()
+}
+
+#[test]
+fn cached_rebuilds_equal_fresh_builds_through_a_series_of_edits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    common::copy_dir(&common::fixtures().join("site"), &root);
+    let cache = Cache::default();
+    let first = same_as_fresh(&root, &cache, "first build");
+    assert!(page(&first, "2022/1-2/index.html").contains("Kế hoạch ban hành đúng hạn."));
+
+    // A body: only that page changes.
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "Kế hoạch ban hành đúng hạn.",
+        "Nội dung mới XYZ.",
+    );
+    let out = same_as_fresh(&root, &cache, "body edit");
+    assert!(page(&out, "2022/1-2/index.html").contains("Nội dung mới XYZ."));
+    let changed: Vec<&String> = out
+        .keys()
+        .filter(|k| first.get(*k) != out.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        ["2022/1-2/index.html"],
+        "only the edited page changed"
+    );
+
+    // A self-score: the node, its parent, the year's table and the report change.
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "self_score: 1.5",
+        "self_score: 1",
+    );
+    let out = same_as_fresh(&root, &cache, "score edit");
+    assert!(page(&out, "2022/bao-cao/index.html").contains("+0,5"));
+
+    // An error, then the fix: the cache must not keep the broken state.
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "score: 1\n",
+        "socre: 1\n",
+    );
+    assert!(pipeline::build(&options(&root), Some(&cache)).is_err());
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "socre: 1\n",
+        "score: 1\n",
+    );
+    same_as_fresh(&root, &cache, "after the fix");
+
+    // A section page's body shows in the section list and the feed.
+    edit(
+        &root,
+        "content/tin-tuc/thong-bao.md",
+        "\n---\n",
+        "\n---\nĐoạn mở đầu mới ABC.\n\n",
+    );
+    let out = same_as_fresh(&root, &cache, "news body");
+    assert!(page(&out, "tin-tuc/index.html").contains("ABC"));
+
+    // site.toml, a template override, a static file, a new and a removed page.
+    edit(&root, "site.toml", "title = \"", "title = \"Mới — ");
+    same_as_fresh(&root, &cache, "site.toml");
+    std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
+    std::fs::write(
+        root.join("themes/default/templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Không thấy QWE</h1>{% endblock %}",
+    )
+    .unwrap();
+    let out = same_as_fresh(&root, &cache, "template override");
+    assert!(page(&out, "404.html").contains("QWE"));
+    std::fs::write(root.join("static/moi.txt"), "x").unwrap();
+    same_as_fresh(&root, &cache, "static file");
+    std::fs::write(
+        root.join("content/hoi-dap/cau-moi.md"),
+        "---\ntitle: \"Câu hỏi mới\"\ndate: 2023-05-01\n---\nTrả lời.\n",
+    )
+    .unwrap();
+    let out = same_as_fresh(&root, &cache, "new page");
+    assert!(out.contains_key("hoi-dap/cau-moi/index.html"));
+    std::fs::remove_file(root.join("content/hoi-dap/cau-moi.md")).unwrap();
+    let out = same_as_fresh(&root, &cache, "removed page");
+    assert!(!out.contains_key("hoi-dap/cau-moi/index.html"));
+}
