@@ -4,7 +4,7 @@
 //! [`model`] (per-file parsing, cached) and [`site`] (trees, sections) →
 //! [`check`] (scores and rules) → [`render`] (Markdown, templates, data) →
 //! [`output`] (an in-memory map, written to disk or served). [`pipeline`]
-//! runs it; `build`, `check` and `serve` all call [`pipeline::build`].
+//! runs it; `build`, `check` and [`serve`] all call [`pipeline::build`].
 
 pub mod check;
 pub mod collate;
@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod score;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod vi;
