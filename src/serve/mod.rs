@@ -134,8 +134,13 @@ impl Shared {
     }
 
     fn publish(&self, snap: Snapshot) {
-        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+        let old = {
+            let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
+            std::mem::replace(&mut *current, Arc::new(snap))
+        };
         self.changed.notify_all();
+        // The previous site (thousands of pages) is freed outside the lock.
+        drop(old);
     }
 
     /// The current snapshot as soon as its generation differs from `since`,
@@ -264,6 +269,12 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let addr = listener
         .local_addr()
         .map_err(|source| ServeError::Bind { addr, source })?;
+    // tiny_http writes the headers and a large body in two writes; with
+    // Nagle's algorithm the body then waits for the client's delayed ACK
+    // (40 ms on Linux) on every response. Accepted sockets inherit this.
+    if let Err(e) = socket2::SockRef::from(&listener).set_tcp_nodelay(true) {
+        eprintln!("warning: cannot set TCP_NODELAY, responses may be slower: {e}");
+    }
     let origin = origin(addr);
 
     let mut builder = Builder {
