@@ -60,47 +60,41 @@ pub fn snippet(generation: u64, failed: &[Diagnostic]) -> String {
     s
 }
 
+/// At most this many errors, and warnings, are shown in the overlay (it is
+/// added to every page); the terminal has them all.
+pub const OVERLAY_MAX: usize = 50;
+
 /// The error overlay: each error in full as the terminal shows it
 /// (path:line:col, message, the source line with a caret, the hint), then
 /// the warnings of that run folded away.
 fn overlay(diags: &[Diagnostic]) -> String {
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     let warnings: Vec<&Diagnostic> = diags.iter().filter(|d| !d.is_error()).collect();
-    let pre = "style=\"background:#1e1e1e;color:#f0f0f0;border-left:4px solid #e5484d;\
-               padding:.75rem 1rem;margin:0 0 1rem;overflow:auto;white-space:pre;\
-               font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\"";
     let mut s = String::from(
         "<div id=\"kiemchung-overlay\" role=\"alertdialog\" aria-labelledby=\"kiemchung-overlay-title\" \
          style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
          background:rgba(15,15,15,.93);color:#eee;font:15px/1.5 system-ui,sans-serif;padding:2rem\">\
+         <style>#kiemchung-overlay pre{background:#1e1e1e;color:#f0f0f0;\
+         border-left:4px solid #e5484d;padding:.75rem 1rem;margin:0 0 1rem;overflow:auto;\
+         white-space:pre;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}\
+         #kiemchung-overlay details pre{border-left-color:#f5a623}</style>\
          <div style=\"max-width:62rem;margin:0 auto\">",
     );
     s.push_str(&format!(
         "<h2 id=\"kiemchung-overlay-title\" style=\"color:#ff8080;margin:0 0 .5rem\">\
-         Lỗi khi dựng trang: {} (build failed)</h2>\
+         Lỗi khi dựng trang: {} lỗi (build failed)</h2>\
          <p style=\"margin:0 0 1rem\">Trang đang hiển thị bản dựng tốt gần nhất. Sửa lỗi rồi lưu tệp, \
          trang sẽ tự tải lại. <span style=\"color:#aaa\">Showing the last good build; \
          save a fix and this page reloads.</span></p>\n",
-        plural(errors.len(), "lỗi", "lỗi")
+        errors.len()
     ));
-    for d in &errors {
-        s.push_str(&format!(
-            "<pre class=\"kiemchung-diagnostic\" {pre}>{}</pre>\n",
-            escape(diag::render_text(d, false).trim_end())
-        ));
-    }
+    list(&mut s, &errors);
     if !warnings.is_empty() {
         s.push_str(&format!(
-            "<details><summary>{}</summary>\n",
-            plural(warnings.len(), "cảnh báo (warning)", "cảnh báo (warnings)")
+            "<details><summary>{} cảnh báo (warnings)</summary>\n",
+            warnings.len()
         ));
-        for d in &warnings {
-            s.push_str(&format!(
-                "<pre class=\"kiemchung-diagnostic\" {}>{}</pre>\n",
-                pre.replace("#e5484d", "#f5a623"),
-                escape(diag::render_text(d, false).trim_end())
-            ));
-        }
+        list(&mut s, &warnings);
         s.push_str("</details>\n");
     }
     s.push_str(
@@ -111,8 +105,20 @@ fn overlay(diags: &[Diagnostic]) -> String {
     s
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// Up to [`OVERLAY_MAX`] diagnostics, escaped, then how many were left out.
+fn list(s: &mut String, diags: &[&Diagnostic]) {
+    for d in diags.iter().take(OVERLAY_MAX) {
+        s.push_str("<pre class=\"kiemchung-diagnostic\">");
+        s.push_str(&escape(diag::render_text(d, false).trim_end()));
+        s.push_str("</pre>\n");
+    }
+    if diags.len() > OVERLAY_MAX {
+        s.push_str(&format!(
+            "<p>… và {} mục nữa trong cửa sổ dòng lệnh ({} more in the terminal).</p>\n",
+            diags.len() - OVERLAY_MAX,
+            diags.len() - OVERLAY_MAX
+        ));
+    }
 }
 
 /// `html` with `snippet` inserted before its last `</body>` (any case), or
@@ -196,7 +202,24 @@ mod tests {
         assert!(s.contains("bad &amp; worse"));
         assert!(s.contains("2 lỗi"));
         assert!(s.contains("1 cảnh báo"));
+        assert!(!s.contains("more in the terminal"));
         assert!(!s.contains("<here>"));
         assert_eq!(s.matches("class=\"kiemchung-diagnostic\"").count(), 3);
+    }
+
+    #[test]
+    fn overlay_lists_at_most_so_many() {
+        let mut diags: Vec<Diagnostic> = (0..OVERLAY_MAX + 7)
+            .map(|i| Diagnostic::error(format!("content/{i}.md"), "bad"))
+            .collect();
+        diags.extend((0..OVERLAY_MAX + 2).map(|i| Diagnostic::warning(format!("w/{i}.md"), "meh")));
+        let s = snippet(1, &diags);
+        assert_eq!(
+            s.matches("class=\"kiemchung-diagnostic\"").count(),
+            2 * OVERLAY_MAX
+        );
+        assert!(s.contains(&format!("{} lỗi", OVERLAY_MAX + 7)));
+        assert!(s.contains("(7 more in the terminal)"));
+        assert!(s.contains("(2 more in the terminal)"));
     }
 }
