@@ -21,8 +21,11 @@ use crate::config;
 use crate::diag::{self, Diagnostic};
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions, Cache};
+use crate::site::Site;
 use jiff::civil::Date;
+use std::collections::HashSet;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -163,30 +166,44 @@ struct Builder {
     shared: Option<Arc<Shared>>,
     color: bool,
     generation: u64,
-    /// The warnings last printed, so unchanged ones are not repeated.
-    last_warnings: Vec<Diagnostic>,
+    /// The warnings of the last build, printed already: only new ones are
+    /// printed again (a big site may have thousands).
+    shown: Vec<Diagnostic>,
 }
 
 impl Builder {
     /// Builds and returns the snapshot to serve next, printing the
-    /// diagnostics and a one-line summary.
-    fn build(&mut self, changed: &[String]) -> Snapshot {
+    /// diagnostics and a one-line summary. The rest of the build comes
+    /// along, to be freed once the snapshot is swapped in: on a big site
+    /// that takes tens of milliseconds nobody needs to wait for.
+    fn build(&mut self, changed: &[String]) -> (Snapshot, Option<Site>) {
         self.generation += 1;
         if self.fixed_today.is_none() {
             self.opts.today = jiff::Zoned::now().date();
         }
         let started = Instant::now();
-        let result = pipeline::build(&self.opts, Some(&self.cache));
+        // A panic in the pipeline is a bug, but must not stop the preview.
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            pipeline::build(&self.opts, Some(&self.cache))
+        }))
+        .unwrap_or_else(|panic| {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(vec![Diagnostic::error(
+                "",
+                format!("internal error while building (please report it): {msg}"),
+            )])
+        });
         let took = started.elapsed();
         let what = describe(changed);
         let g = self.generation;
         let previous = self.shared.as_ref().map(|s| s.current());
         match result {
             Ok(built) => {
-                if built.warnings != self.last_warnings {
-                    print_diags(&built.warnings, self.color);
-                    self.last_warnings = built.warnings.clone();
-                }
+                self.print_new(&built.warnings);
                 println!(
                     "{} build {g}{what}: {} ({} files) in {} ms, {}",
                     clock(),
@@ -196,11 +213,11 @@ impl Builder {
                     plural(built.warnings.len(), "warning"),
                 );
                 let base_path = built.site.config.base_path.clone();
-                Snapshot::new(g, Arc::new(built.output), base_path, Vec::new())
+                let snap = Snapshot::new(g, Arc::new(built.output), base_path, Vec::new());
+                (snap, Some(built.site))
             }
             Err(diags) => {
-                print_diags(&diags, self.color);
-                self.last_warnings.clear();
+                self.print_new(&diags);
                 let errors = diags.iter().filter(|d| d.is_error()).count();
                 let (output, base_path, keep) = match previous {
                     Some(p) if !p.output.files.is_empty() => (
@@ -221,9 +238,23 @@ impl Builder {
                     plural(errors, "error"),
                     plural(diags.len() - errors, "warning"),
                 );
-                Snapshot::new(g, output, base_path, diags)
+                (Snapshot::new(g, output, base_path, diags), None)
             }
         }
+    }
+
+    /// Prints the errors, and the warnings the last build did not have.
+    fn print_new(&mut self, diags: &[Diagnostic]) {
+        if diags == self.shown.as_slice() {
+            return; // the same warnings (diagnostics come sorted), no error
+        }
+        let shown: HashSet<&Diagnostic> = self.shown.iter().collect();
+        let new: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.is_error() || !shown.contains(d))
+            .collect();
+        print_diags(new, self.color);
+        self.shown = diags.iter().filter(|d| !d.is_error()).cloned().collect();
     }
 }
 
@@ -243,7 +274,7 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn print_diags(diags: &[Diagnostic], color: bool) {
+fn print_diags<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>, color: bool) {
     for d in diags {
         eprint!("{}", diag::render_text(d, color));
         eprintln!();
@@ -290,7 +321,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         shared: None,
         color: opts.color,
         generation: 0,
-        last_warnings: Vec::new(),
+        shown: Vec::new(),
     };
     if !opts.root.join(config::FILE).is_file() {
         // The build explains it (no site.toml, run in the site folder…).
@@ -309,7 +340,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         root: root.clone(),
         source,
     })?;
-    let first = builder.build(&[]);
+    let (first, _) = builder.build(&[]);
     let url = format!("{origin}{}", first.base_path);
     let shared = Arc::new(Shared::new(first));
     builder.shared = Some(shared.clone());
@@ -341,8 +372,9 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             .name("kiemchung-rebuild".into())
             .spawn(move || {
                 while let Some(changed) = watch.next_change() {
-                    let snap = builder.build(&changed);
+                    let (snap, rest) = builder.build(&changed);
                     shared.publish(snap);
+                    drop(rest);
                 }
             })
             .map_err(|e| ServeError::Server(e.to_string()))?;
