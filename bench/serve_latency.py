@@ -294,7 +294,7 @@ def main():
         k = by.get(("kiemchung", n))
         for h in ("hugo", "hugo-full"):
             if k and by.get((h, n)):
-                print(f"{n:,} pages: kiemchung / {h} = {k / by[(h, n)]:.3f} (Hugo {by[(h, n)] / k:.1f}x slower)")
+                print(f"{n:,} pages: median latency kiemchung / {h} = {k / by[(h, n)]:.2f}")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(info, indent=1, ensure_ascii=False), encoding="utf-8")
