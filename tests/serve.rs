@@ -321,8 +321,10 @@ fn a_page_edit_is_announced_and_served() {
     assert_eq!(s.next_event(2, 10_000), Some(3));
     s.wait_for_text(PAGE, "Nội dung thứ ba");
     // and the summary line says what was rebuilt and how long it took
-    let out = s.stdout.lock().unwrap().clone();
-    assert!(out.contains("build 3 (content/2022/1.1.md"), "{out}");
+    let out = wait_for("the summary of build 3", || {
+        let out = s.stdout.lock().unwrap().clone();
+        out.contains("build 3 (content/2022/1.1.md").then_some(out)
+    });
     assert!(out.contains(" ms, "), "{out}");
     // serve never writes public/
     assert!(!s.site().join("public").exists());
@@ -410,7 +412,9 @@ fn broken_front_matter_shows_the_overlay_over_the_last_good_site() {
         e.contains("content/2022/1.1.md:5:").then_some(e)
     });
     assert!(err.contains("socre: 4.5"), "{err}");
-    assert!(s.stdout.lock().unwrap().contains("failed in"));
+    wait_for("the summary of the failed build", || {
+        s.stdout.lock().unwrap().contains("failed in").then_some(())
+    });
 
     // The fix: the overlay is gone, the new text is served.
     s.write(
@@ -741,8 +745,9 @@ fn the_first_build_may_fail_and_the_fix_brings_the_site() {
 #[test]
 fn poll_mode_rebuilds_too() {
     let s = Serve::start(&["--poll"]);
-    let out = s.stdout.lock().unwrap().clone();
-    assert!(out.contains("(polling)"), "{out}");
+    wait_for("the polling notice", || {
+        s.stdout.lock().unwrap().contains("(polling)").then_some(())
+    });
     s.edit(PAGE_SRC, "Nội dung ban đầu", "Nội dung qua poll");
     // notify's PollWatcher compares modification times in whole seconds,
     // and the copy and this edit may fall in the same one: date it later,
