@@ -4,7 +4,7 @@
 //! [`model`] (per-file parsing, cached) and [`site`] (trees, sections) →
 //! [`check`] (scores and rules) → [`render`] (Markdown, templates, data) →
 //! [`output`] (an in-memory map, written to disk or served). [`pipeline`]
-//! runs it; `build`, `check` and `serve` all call [`pipeline::build`].
+//! runs it; `build`, `check` and [`serve`] all call [`pipeline::build`].
 
 pub mod charts;
 pub mod check;
@@ -26,6 +26,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod score;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod vi;

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use kiemchung::diag::{self, Diagnostic};
 use kiemchung::pipeline::{self, BuildOptions};
 use std::io::IsTerminal;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -30,6 +31,14 @@ fn parse_today(s: &str) -> Result<Date, String> {
 /// A malformed `--base-url` is wrong usage (exit 2), like a bad `--today`.
 fn parse_base_url(s: &str) -> Result<String, String> {
     kiemchung::config::split_base_url(s).map(|_| s.to_string())
+}
+
+fn parse_bind(s: &str) -> Result<IpAddr, String> {
+    if s.eq_ignore_ascii_case("localhost") {
+        return Ok(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    }
+    s.parse()
+        .map_err(|_| format!("`{s}` is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)"))
 }
 
 #[derive(Subcommand)]
@@ -74,6 +83,26 @@ enum Command {
         year: Option<i32>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// The date task states are computed against (YYYY-MM-DD); today by default
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Preview the site: build in memory (drafts shown), serve it, rebuild
+    /// on every change and reload open pages
+    Serve {
+        /// The site folder (with site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; 0.0.0.0 lets others on the network see it
+        #[arg(long, default_value = "127.0.0.1", value_parser = parse_bind)]
+        bind: IpAddr,
+        /// The port; 0 picks a free one (printed in the URL)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Poll for changes instead of file system events (WSL2 /mnt, Docker
+        /// mounts, network drives)
+        #[arg(long)]
+        poll: bool,
         /// The date task states are computed against (YYYY-MM-DD); today by default
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
@@ -302,6 +331,47 @@ fn run(cli: Cli) -> ExitCode {
                 ReportFormat::Json => println!("{}", kiemchung::report::to_json(&r)),
             }
             ExitCode::SUCCESS
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            poll,
+            today,
+        } => {
+            let opts = kiemchung::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                poll,
+                today,
+                color: color(),
+            };
+            match kiemchung::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    if let kiemchung::serve::ServeError::NoSite(diags) = &e {
+                        print_diags(diags);
+                    }
+                    eprintln!("error: {e}");
+                    if let kiemchung::serve::ServeError::Bind { addr, source } = &e {
+                        let hint = if source.kind() == std::io::ErrorKind::AddrInUse {
+                            format!(
+                                "another program (perhaps another `kiemchung serve`) is using port {}; \
+                                 choose another with --port, e.g. --port {}, or --port 0 for any free port",
+                                addr.port(),
+                                addr.port().wrapping_add(1).max(1024)
+                            )
+                        } else {
+                            "choose another address with --bind or another port with --port \
+                             (ports below 1024 need privileges; --port 0 picks a free one)"
+                                .to_string()
+                        };
+                        eprintln!("  = help: {hint}");
+                    }
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::New { root, what } => {
             let result = match what {
