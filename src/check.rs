@@ -613,6 +613,7 @@ fn link_one(
 /// dates or titles. Also: a document number that does not parse, or looks
 /// like a typo (QD for QĐ), is a warning at its line.
 fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    let mut node_warnings: Vec<(usize, usize, String)> = Vec::new();
     for (cite, msg) in documents::number_problems(site) {
         let e = cite.evidence(site);
         diags.push(
@@ -620,8 +621,22 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                 "write it as on the document, e.g. 55/TB-SKHCN, 3859/QĐ-UBND or 30/2020/NĐ-CP",
             ),
         );
+        // Reviewers see it on the node's page too, like every warning.
+        if let (Some(ni), Some(number)) = (cite.node, &e.number) {
+            let msg_vi = if crate::docnum::parse(number).is_err() {
+                format!(
+                    "Số, ký hiệu «{number}» của tài liệu «{}» không đúng dạng (như 55/TB-SKHCN, 30/2020/NĐ-CP); cần ghi đúng như trên văn bản.",
+                    e.title
+                )
+            } else {
+                format!(
+                    "Số, ký hiệu «{number}» của tài liệu «{}» có thể gõ nhầm (D thay cho Đ); cần ghi đúng như trên văn bản.",
+                    e.title
+                )
+            };
+            node_warnings.push((cite.assessment, ni, msg_vi));
+        }
     }
-    let mut node_warnings: Vec<(usize, usize, String)> = Vec::new();
     for g in documents::groups(site) {
         if g.key.0.starts_with('#') || g.cites.len() < 2 {
             continue;

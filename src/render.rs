@@ -770,7 +770,13 @@ impl Ctx<'_> {
                     .unwrap_or_else(|| n.n.id.value.to_string()),
                 title: n.n.title.clone(),
                 value: if lost { n.lost } else { n.score },
-                max: n.n.max.value,
+                // Rule 6: parts that do not apply count in no maximum used
+                // for a share, as in the tables' bars.
+                max: if n.in_scope {
+                    n.applicable_max
+                } else {
+                    n.n.max.value
+                },
                 href: Some(self.vb.urls.node(a.year, n)),
             })
             .collect()

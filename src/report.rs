@@ -112,7 +112,8 @@ pub struct GapReport {
     /// Leaves scored above zero with no evidence (FORMAT.md rule 9); those
     /// with an explanation are listed too, marked by `explanation`.
     pub without_evidence: Vec<GapRow>,
-    /// Items where the appraisal changed the self-score.
+    /// Items where the appraisal changed the self-score written in the
+    /// file (not a parent's self-score summed from its children).
     pub changed: Vec<Changed>,
     pub not_applicable: Vec<GapRow>,
     pub units: Vec<UnitGap>,
@@ -219,10 +220,12 @@ pub fn gap_report(site: &Site, a: &Assessment) -> GapReport {
         })
         .map(|n| row(site, a, n))
         .collect();
+    // Only self-scores written in the file: a parent's self-score summed
+    // from its children would repeat their changes.
     let changed = a
         .nodes
         .iter()
-        .filter(|n| n.in_scope)
+        .filter(|n| n.in_scope && n.n.self_score.is_some())
         .filter_map(|n| match (n.self_score, n.score) {
             (Some(s), Some(v)) if s != v => Some(Changed {
                 row: row(site, a, n),
@@ -319,12 +322,17 @@ pub fn to_text(r: &GapReport) -> String {
     let line = |out: &mut String, x: &GapRow| {
         let _ = writeln!(
             out,
-            "  {:<width$}  {:>7}  {:>7}/{:<7}  {} tài liệu  {}{}",
+            "  {:<width$}  {:>7}  {:>7}/{:<7}  {:<10}  {}{}",
             x.id,
             opt(x.lost),
             opt(x.score),
             x.max.to_vi(),
-            x.evidence,
+            // A parent's evidence stands in its children, as on the page.
+            if x.leaf {
+                format!("{} tài liệu", x.evidence)
+            } else {
+                String::new()
+            },
             x.title,
             x.unit_name
                 .as_deref()

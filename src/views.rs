@@ -185,6 +185,8 @@ pub struct PreviousYear {
     pub title: String,
     pub max: String,
     pub score: Option<String>,
+    /// False when the node did not apply that year (không áp dụng).
+    pub in_scope: bool,
     /// This year's score minus last year's, when both are known.
     pub delta: Option<String>,
 }
@@ -433,6 +435,7 @@ impl<'a> ViewBuilder<'a> {
             title: pn.n.title.clone(),
             max: pn.n.max.value.to_plain(),
             score: plain(pn.score),
+            in_scope: pn.in_scope,
             delta: match (n.score, pn.score) {
                 (Some(s), Some(q)) => Some((s - q).to_plain()),
                 _ => None,

@@ -302,3 +302,84 @@ pub fn links_resolve(files: &BTreeMap<String, Vec<u8>>, base: &str) -> usize {
     }
     checked
 }
+
+/// The text of an HTML fragment: tags dropped (a block or cell tag, or
+/// `<br>`, counts as a space; an inline one as nothing), entities undone,
+/// runs of white space made one space, trimmed.
+pub fn text(html: &str) -> String {
+    const INLINE: &[&str] = &[
+        "a", "span", "strong", "em", "b", "i", "code", "time", "abbr", "small",
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find('>') else {
+            rest = &rest[i..];
+            break;
+        };
+        let tag = &rest[i + 1..i + j];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
+        }
+        rest = &rest[i + j + 1..];
+    }
+    out.push_str(rest);
+    unescape(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The part of `html` from the first `start` to the first `end` after it
+/// (both excluded); panics when either is missing.
+pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let i = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in\n{html}"))
+        + start.len();
+    let j = html[i..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end:?} after {start:?} in\n{html}"));
+    &html[i..i + j]
+}
+
+/// The rows of the first `<tbody>` of `html`, each as the texts of its
+/// cells (`<th>` and `<td>`, in order).
+pub fn body_rows(html: &str) -> Vec<Vec<String>> {
+    let body = between(html, "<tbody>", "</tbody>");
+    body.split("<tr")
+        .skip(1)
+        .map(|row| {
+            let mut cells = Vec::new();
+            let mut rest = row;
+            loop {
+                let td = rest.find("<td");
+                let th = rest.find("<th");
+                let (i, close) = match (td, th) {
+                    (Some(a), Some(b)) if a < b => (a, "</td>"),
+                    (Some(a), None) => (a, "</td>"),
+                    (_, Some(b)) => (b, "</th>"),
+                    (None, None) => break,
+                };
+                let open_end = i + rest[i..].find('>').unwrap() + 1;
+                let end = open_end + rest[open_end..].find(close).unwrap();
+                cells.push(text(&rest[open_end..end]));
+                rest = &rest[end + close.len()..];
+            }
+            cells
+        })
+        .collect()
+}
+
+/// `body_rows` as `&str`, for comparing with literal tables.
+pub fn as_strs(rows: &[Vec<String>]) -> Vec<Vec<&str>> {
+    rows.iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect()
+}
