@@ -153,6 +153,7 @@ fn read_all(
             .collect()
     };
     let read_at = SystemTime::now();
+    let was_hit: Vec<bool> = hits.iter().map(Option::is_some).collect();
     let results: Vec<Result<SourceFile, Diagnostic>> = paths
         .par_iter()
         .zip(hits)
@@ -165,9 +166,10 @@ fn read_all(
         })
         .collect();
     let mut entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
-    let present: std::collections::HashSet<&PathBuf> = paths.iter().collect();
-    entries.retain(|p, _| present.contains(p));
-    for ((p, stamp), r) in paths.iter().zip(&stamps).zip(&results) {
+    for (((p, stamp), r), hit) in paths.iter().zip(&stamps).zip(&results).zip(&was_hit) {
+        if *hit {
+            continue;
+        }
         if let (Some((mtime, len)), Ok(f)) = (stamp, r) {
             let trusted = read_at
                 .duration_since(*mtime)
@@ -182,6 +184,11 @@ fn read_all(
                 },
             );
         }
+    }
+    // Forget files that are gone.
+    if entries.len() > paths.len() {
+        let present: std::collections::HashSet<&PathBuf> = paths.iter().collect();
+        entries.retain(|p, _| present.contains(p));
     }
     results
 }

@@ -245,7 +245,7 @@ fn run(cli: Cli) -> ExitCode {
                 drafts: true,
             };
             let diags = match pipeline::build(&opts, None) {
-                Ok(b) => b.warnings,
+                Ok(b) => b.warnings.to_vec(),
                 Err(d) => d,
             };
             let (e, w) = count(&diags);

@@ -35,8 +35,9 @@ pub struct BuildOptions {
 pub struct Built {
     pub output: Output,
     pub site: Arc<Site>,
-    /// Warnings only (a build with errors returns `Err`), sorted.
-    pub warnings: Vec<Diagnostic>,
+    /// Warnings only (a build with errors returns `Err`), sorted; shared
+    /// with the next build when nothing but bodies change.
+    pub warnings: Arc<[Diagnostic]>,
     pub input_files: usize,
 }
 
@@ -167,7 +168,7 @@ impl Shape {
 struct Memo {
     shape: Shape,
     site: Arc<Site>,
-    warnings: Vec<Diagnostic>,
+    warnings: Arc<[Diagnostic]>,
 }
 
 /// A copy of `site` with the Markdown bodies of `parsed`.
@@ -247,8 +248,13 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
             .map(|m| (m.site.clone(), m.warnings.clone()))
     });
     let same_shape = memo.is_some();
-    let (site, mut diags, looked_on_disk) = match memo {
-        Some((old, warnings)) => (Arc::new(with_bodies(&old, &parsed)), warnings, false),
+    let (site, mut diags, memo_warnings, looked_on_disk) = match memo {
+        Some((old, warnings)) => (
+            Arc::new(with_bodies(&old, &parsed)),
+            Vec::new(),
+            Some(warnings),
+            false,
+        ),
         None => {
             for p in &parsed {
                 diags.extend(p.diagnostics.iter().cloned());
@@ -270,7 +276,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
                 diag::sort(&mut diags);
                 return Err(diags);
             }
-            (Arc::new(site), diags, index.looked_on_disk.get())
+            (Arc::new(site), diags, None, index.looked_on_disk.get())
         }
     };
     let mut output = match render::render(
@@ -288,22 +294,30 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
     };
     lap("render");
     add_files(&mut output, &site, &inputs, &mut diags);
-    diag::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
+        diags.extend(memo_warnings.iter().flat_map(|w| w.iter().cloned()));
+        diag::sort(&mut diags);
         return Err(diags);
     }
+    let warnings: Arc<[Diagnostic]> = match memo_warnings {
+        Some(w) => w,
+        None => {
+            diag::sort(&mut diags);
+            diags.into()
+        }
+    };
     if let (Some(c), Some(shape)) = (cache, shape) {
         let mut m = c.memo.lock().unwrap_or_else(|e| e.into_inner());
         *m = (!looked_on_disk).then(|| Memo {
             shape,
             site: site.clone(),
-            warnings: diags.clone(),
+            warnings: warnings.clone(),
         });
     }
     Ok(Built {
         output,
         site,
-        warnings: diags,
+        warnings,
         input_files: inputs.content.len(),
     })
 }
