@@ -171,33 +171,6 @@ struct Memo {
     warnings: Arc<[Diagnostic]>,
 }
 
-/// A copy of `site` with the Markdown bodies of `parsed`.
-fn with_bodies(site: &Site, parsed: &[Arc<ParsedFile>]) -> Site {
-    let bodies: HashMap<&str, &Arc<str>> = parsed
-        .iter()
-        .map(|p| (p.rel.as_str(), &p.body_html))
-        .collect();
-    let mut site = site.clone();
-    let fresh = |file: &str, old: &mut Arc<str>| {
-        if let Some(b) = bodies.get(file) {
-            *old = Arc::clone(b);
-        }
-    };
-    if let Some((_, body)) = &mut site.home {
-        fresh("content/_index.md", body);
-    }
-    for a in &mut site.assessments {
-        fresh(&a.file, &mut a.body_html);
-        for n in &mut a.nodes {
-            fresh(&n.file, &mut n.body_html);
-        }
-    }
-    for s in &mut site.sections {
-        fresh(&s.file, &mut s.body_html);
-    }
-    site
-}
-
 pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
     let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
@@ -241,6 +214,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
     // Only bodies changed since the last good build: same model, same
     // diagnostics; skip assemble and check.
     let shape = cache.map(|_| Shape::of(opts, &inputs, &parsed));
+    lap("shape");
     let memo = cache.and_then(|c| {
         let m = c.memo.lock().unwrap_or_else(|e| e.into_inner());
         m.as_ref()
@@ -248,13 +222,9 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
             .map(|m| (m.site.clone(), m.warnings.clone()))
     });
     let same_shape = memo.is_some();
+    lap("memo");
     let (site, mut diags, memo_warnings, looked_on_disk) = match memo {
-        Some((old, warnings)) => (
-            Arc::new(with_bodies(&old, &parsed)),
-            Vec::new(),
-            Some(warnings),
-            false,
-        ),
+        Some((old, warnings)) => (old, Vec::new(), Some(warnings), false),
         None => {
             for p in &parsed {
                 diags.extend(p.diagnostics.iter().cloned());
@@ -279,8 +249,14 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
             (Arc::new(site), diags, None, index.looked_on_disk.get())
         }
     };
+    lap("model");
+    let bodies: render::Bodies = parsed
+        .iter()
+        .map(|p| (p.rel.as_str(), p.body_html.clone()))
+        .collect();
     let mut output = match render::render(
         &site,
+        &bodies,
         &inputs.theme_templates,
         cache.map(|c| &c.pages),
         same_shape,

@@ -308,15 +308,26 @@ fn same_content(a: &Option<Arc<str>>, b: &Option<Arc<str>>) -> bool {
     }
 }
 
+/// The rendered Markdown body of each content file, by path
+/// (`content/2022/1.md`). Kept out of the site model on purpose.
+pub type Bodies<'a> = HashMap<&'a str, Arc<str>>;
+
+const HOME: &str = "content/_index.md";
+
 struct Ctx<'a> {
     site: &'a Site,
+    bodies: &'a Bodies<'a>,
     vb: ViewBuilder<'a>,
     units: Vec<views::UnitRef>,
     /// Per unit, in the latest scored year.
-    unit_lost: Vec<report::UnitGap>,
+    unit_lost: std::sync::OnceLock<Vec<report::UnitGap>>,
 }
 
 impl Ctx<'_> {
+    fn body(&self, file: &str) -> Option<Arc<str>> {
+        self.bodies.get(file).cloned()
+    }
+
     fn pages(&self) -> Vec<Page> {
         let s = self.site;
         let mut v = vec![Page::Home];
@@ -356,7 +367,7 @@ impl Ctx<'_> {
                 let title = s
                     .home
                     .as_ref()
-                    .map(|(h, _)| h.title.clone())
+                    .map(|h| h.title.clone())
                     .unwrap_or_else(|| s.config.title.clone());
                 let mut news: Vec<serde_json::Value> = s
                     .sections
@@ -419,7 +430,7 @@ impl Ctx<'_> {
                     news,
                     charts,
                 };
-                let content = s.home.as_ref().map(|(_, b)| b.clone());
+                let content = s.home.as_ref().and_then(|_| self.body(HOME));
                 PageJob::new("index.html".into(), "index.html", ctx, content)
             }
             Page::Assessment(ai) => {
@@ -478,7 +489,7 @@ impl Ctx<'_> {
                     format!("{}/index.html", a.year),
                     "assessment.html",
                     ctx,
-                    Some(a.body_html.clone()),
+                    self.body(&a.file),
                 )
             }
             Page::Node(ai, ni) => {
@@ -505,7 +516,7 @@ impl Ctx<'_> {
                     format!("{}index.html", n.url_path(a.year)),
                     "node.html",
                     ctx,
-                    Some(n.body_html.clone()),
+                    self.body(&n.file),
                 )
             }
             Page::Units => {
@@ -578,7 +589,7 @@ impl Ctx<'_> {
                     format!("{}index.html", sec.url_path()),
                     "section.html",
                     ctx,
-                    Some(sec.body_html.clone()),
+                    self.body(&sec.file),
                 )
             }
             Page::SectionItem(si, pi) => {
@@ -700,17 +711,20 @@ impl Ctx<'_> {
     fn locate(&self, page: Page) -> (String, Option<Arc<str>>) {
         let s = self.site;
         match page {
-            Page::Home => ("index.html".into(), s.home.as_ref().map(|(_, b)| b.clone())),
+            Page::Home => (
+                "index.html".into(),
+                s.home.as_ref().and_then(|_| self.body(HOME)),
+            ),
             Page::Assessment(ai) => {
                 let a = &s.assessments[ai];
-                (format!("{}/index.html", a.year), Some(a.body_html.clone()))
+                (format!("{}/index.html", a.year), self.body(&a.file))
             }
             Page::Node(ai, ni) => {
                 let a = &s.assessments[ai];
                 let n = &a.nodes[ni];
                 (
                     format!("{}index.html", n.url_path(a.year)),
-                    Some(n.body_html.clone()),
+                    self.body(&n.file),
                 )
             }
             Page::Units => ("don-vi/index.html".into(), None),
@@ -719,7 +733,7 @@ impl Ctx<'_> {
                 let sec = &s.sections[si];
                 (
                     format!("{}index.html", sec.url_path()),
-                    Some(sec.body_html.clone()),
+                    self.body(&sec.file),
                 )
             }
             Page::SectionItem(si, pi) => {
@@ -872,6 +886,15 @@ impl Ctx<'_> {
     /// Points lost on the unit's nodes in the latest scored year.
     fn unit_lost(&self, unit: &str) -> Score {
         self.unit_lost
+            .get_or_init(|| {
+                self.site
+                    .assessments
+                    .iter()
+                    .rev()
+                    .find(|a| a.score.is_some())
+                    .map(|a| report::gap_report_units(self.site, a))
+                    .unwrap_or_default()
+            })
             .iter()
             .find(|u| u.id == unit)
             .map_or(Score::ZERO, |u| u.lost)
@@ -941,6 +964,7 @@ fn task_counts(tasks: &[views::TaskView]) -> report::TaskCounts {
 /// is unchanged is taken as it is, without even building its context.
 pub fn render(
     site: &Arc<Site>,
+    bodies: &Bodies,
     overrides: &[SourceFile],
     cache: Option<&RenderCache>,
     same_shape: bool,
@@ -956,21 +980,20 @@ pub fn render(
     let sources = TemplateSources::new(&site.config.theme, overrides);
     lap("env");
     let vb = ViewBuilder::new(site);
+    lap("sources");
     let site_view = vb.site_view();
     let site_value = Value::from(minijinja::value::Serde(&site_view));
+    lap("site_view");
     let ctx = Ctx {
         site,
+        bodies,
         units: vb.units(),
-        unit_lost: site
-            .assessments
-            .iter()
-            .rev()
-            .find(|a| a.score.is_some())
-            .map(|a| report::gap_report_units(site, a))
-            .unwrap_or_default(),
+        // Computed when a unit page is rendered, not when all are cached.
+        unit_lost: std::sync::OnceLock::new(),
         vb,
     };
 
+    lap("ctx");
     // What every page depends on: the templates and the site-wide values.
     let mut global = serde_json::to_vec(&site_view).unwrap_or_default();
     for (name, (_, src)) in &sources.map {
@@ -990,7 +1013,15 @@ pub fn render(
 
     let pages = ctx.pages();
     lap("setup");
-    let results: Vec<Result<(String, bool, CachedPage), Diagnostic>> = pages
+    /// A rendered page: its path, whether the sitemap lists it, its HTML,
+    /// and the cache entry to store when it was not taken from the cache.
+    struct Done {
+        path: String,
+        listed: bool,
+        html: Arc<[u8]>,
+        fresh: Option<CachedPage>,
+    }
+    let results: Vec<Result<Done, Diagnostic>> = pages
         .into_par_iter()
         .map(|page| {
             // The print view repeats the report: no entry in the sitemap.
@@ -1001,12 +1032,13 @@ pub fn render(
                     .and_then(|p| p.get(&path))
                     .filter(|c| same_content(&c.content, &content))
                 {
-                    let cached = CachedPage {
-                        key: hit.key.clone(),
-                        content,
-                        html: hit.html.clone(),
-                    };
-                    return Ok((path, listed, cached));
+                    let html = hit.html.clone();
+                    return Ok(Done {
+                        path,
+                        listed,
+                        html,
+                        fresh: None,
+                    });
                 }
             }
             let job = ctx.job(page);
@@ -1016,52 +1048,53 @@ pub fn render(
             } else {
                 Arc::from(&[][..])
             };
-            let hit = previous
+            if let Some(hit) = previous
                 .and_then(|p| p.get(&job.path))
-                .filter(|c| c.key == key && same_content(&c.content, &job.content));
-            let html = match hit {
-                Some(hit) => hit.html.clone(),
-                None => {
-                    let tpl = env
-                        .get_template(job.template)
-                        .map_err(|e| template_error(&sources, &e))?;
-                    let content = job
-                        .content
-                        .as_deref()
-                        .map(|c| Value::from_safe_string(c.to_string()))
-                        .unwrap_or_else(|| Value::from(""));
-                    let value = context! {
-                        site => site_value.clone(), content => content, ..job.ctx.value()
-                    };
-                    tpl.render(value)
-                        .map_err(|e| template_error(&sources, &e))?
-                        .into_bytes()
-                        .into()
-                }
+                .filter(|c| c.key == key && same_content(&c.content, &job.content))
+            {
+                let html = hit.html.clone();
+                return Ok(Done {
+                    path: job.path,
+                    listed,
+                    html,
+                    fresh: None,
+                });
+            }
+            let tpl = env
+                .get_template(job.template)
+                .map_err(|e| template_error(&sources, &e))?;
+            let content = job
+                .content
+                .as_deref()
+                .map(|c| Value::from_safe_string(c.to_string()))
+                .unwrap_or_else(|| Value::from(""));
+            let value = context! {
+                site => site_value.clone(), content => content, ..job.ctx.value()
             };
-            let cached = CachedPage {
+            let html: Arc<[u8]> = tpl
+                .render(value)
+                .map_err(|e| template_error(&sources, &e))?
+                .into_bytes()
+                .into();
+            let fresh = previous.is_some().then(|| CachedPage {
                 key,
                 content: job.content,
+                html: html.clone(),
+            });
+            Ok(Done {
+                path: job.path,
+                listed,
                 html,
-            };
-            Ok((job.path, listed, cached))
+                fresh,
+            })
         })
         .collect();
     lap("pages");
-    let mut out = Output::default();
     let mut errors = Vec::new();
-    let mut html_paths = Vec::new();
-    let mut fresh = HashMap::new();
+    let mut done = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok((path, listed, cached)) => {
-                if listed {
-                    html_paths.push(path.clone());
-                }
-                out.files
-                    .insert(path.clone(), Content::Bytes(cached.html.clone()));
-                fresh.insert(path, cached);
-            }
+            Ok(d) => done.push(d),
             Err(d) => {
                 if !errors.contains(&d) {
                     errors.push(d);
@@ -1073,9 +1106,28 @@ pub fn render(
         return Err(errors);
     }
     if let Some(inner) = guard.as_deref_mut() {
-        inner.pages = fresh;
+        for d in &mut done {
+            if let Some(entry) = d.fresh.take() {
+                inner.pages.insert(d.path.clone(), entry);
+            }
+        }
+        if inner.pages.len() > done.len() {
+            let present: std::collections::HashSet<&str> =
+                done.iter().map(|d| d.path.as_str()).collect();
+            inner.pages.retain(|p, _| present.contains(p.as_str()));
+        }
     }
-
+    let html_paths: Vec<String> = done
+        .iter()
+        .filter(|d| d.listed)
+        .map(|d| d.path.clone())
+        .collect();
+    let mut out = Output {
+        files: done
+            .into_iter()
+            .map(|d| (d.path, Content::Bytes(d.html)))
+            .collect(),
+    };
     lap("collect");
     for (i, a) in site.assessments.iter().enumerate() {
         let s = site.clone();
@@ -1097,7 +1149,11 @@ pub fn render(
         );
     }
     lap("data");
-    out.insert_str("sitemap.xml", data::sitemap(site, &html_paths));
+    let s = site.clone();
+    out.files.insert(
+        "sitemap.xml".into(),
+        Lazy::content(move || data::sitemap(&s, &html_paths).into_bytes()),
+    );
     for s in site
         .sections
         .iter()

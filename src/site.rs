@@ -20,7 +20,10 @@ pub struct Site {
     pub today: Date,
     /// Drafts are included (serve) or left out (build).
     pub drafts: bool,
-    pub home: Option<(SectionFile, Arc<str>)>,
+    /// `content/_index.md`. Markdown bodies are not part of the model:
+    /// the render stage takes them by file (see `render::Bodies`), so a
+    /// rebuild after a body-only edit reuses the model as it is.
+    pub home: Option<SectionFile>,
     /// Sorted by year.
     pub assessments: Vec<Assessment>,
     /// Sorted by name; the root section (pages directly in content/) has
@@ -36,7 +39,6 @@ pub struct Assessment {
     pub year: i32,
     pub file: String,
     pub a: AssessmentFile,
-    pub body_html: Arc<str>,
     /// Sorted by id, so parents come before their children.
     pub nodes: Vec<Node>,
     pub roots: Vec<usize>,
@@ -57,7 +59,6 @@ pub struct Node {
     /// Shared with the parse cache; copied on write when check fills in
     /// evidence links.
     pub n: Arc<NodeFile>,
-    pub body_html: Arc<str>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     /// False when this node or an ancestor is `applicable: false`.
@@ -92,7 +93,6 @@ pub struct Section {
     pub name: String,
     pub file: String,
     pub s: SectionFile,
-    pub body_html: Arc<str>,
     pub pages: Vec<Page>,
 }
 
@@ -180,13 +180,12 @@ pub fn assemble(
     for p in parsed {
         match &p.kind {
             None => {}
-            Some(Kind::Home(s)) => site.home = Some((s.clone(), p.body_html.clone())),
+            Some(Kind::Home(s)) => site.home = Some(s.clone()),
             Some(Kind::Assessment(year, a)) => {
                 years.entry(*year).or_default().0 = Some(Assessment {
                     year: *year,
                     file: p.rel.clone(),
                     a: a.clone(),
-                    body_html: p.body_html.clone(),
                     nodes: Vec::new(),
                     roots: Vec::new(),
                     score: None,
@@ -198,7 +197,6 @@ pub fn assemble(
             Some(Kind::Node(year, n)) => years.entry(*year).or_default().1.push(Node {
                 file: p.rel.clone(),
                 n: n.clone(),
-                body_html: p.body_html.clone(),
                 parent: None,
                 children: Vec::new(),
                 in_scope: true,
@@ -215,7 +213,6 @@ pub fn assemble(
                     name: name.clone(),
                     file: p.rel.clone(),
                     s: s.clone(),
-                    body_html: p.body_html.clone(),
                     pages: Vec::new(),
                 })
             }
@@ -281,7 +278,6 @@ pub fn assemble(
                     feed: false,
                     extra: serde_json::Value::Object(Default::default()),
                 },
-                body_html: Arc::from(""),
                 pages: Vec::new(),
             },
             None => {
