@@ -131,41 +131,67 @@ impl Output {
             });
         }
         if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(io("remove", &old))?;
+            remove_tree(&old).map_err(io("remove", &old))?;
         }
         Ok(())
     }
 
     fn write_into(&self, dir: &Path) -> Result<(), PathError> {
+        use rayon::prelude::*;
         fsutil::create_dir_all(dir)?;
-        let mut made: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-        for (rel, content) in &self.files {
-            let path = dir.join(rel);
-            if let Some(p) = path.parent()
-                && made.insert(p.to_path_buf())
-            {
-                fsutil::create_dir_all(p)?;
+        // Folders first (in order, so parents exist), then the files in
+        // parallel: a 10,000-page site is 10,000 folders and files.
+        let mut folders: Vec<&str> = self
+            .files
+            .keys()
+            .filter_map(|rel| rel.rsplit_once('/').map(|(d, _)| d))
+            .collect();
+        folders.dedup();
+        for f in folders {
+            let p = dir.join(f);
+            if !p.is_dir() {
+                fsutil::create_dir_all(&p)?;
             }
-            match content {
-                Content::File(src) => {
-                    std::fs::copy(src, &path).map_err(|source| PathError {
-                        path: src.clone(),
-                        action: "copy",
-                        source,
-                    })?;
-                }
-                other => {
-                    let bytes = other.bytes().map_err(|source| PathError {
-                        path: path.clone(),
-                        action: "read",
-                        source,
-                    })?;
-                    fsutil::write(&path, &bytes)?;
-                }
+        }
+        self.files
+            .par_iter()
+            .try_for_each(|(rel, content)| Self::write_one(&dir.join(rel), content))
+    }
+
+    fn write_one(path: &Path, content: &Content) -> Result<(), PathError> {
+        match content {
+            Content::File(src) => {
+                std::fs::copy(src, path).map_err(|source| PathError {
+                    path: src.clone(),
+                    action: "copy",
+                    source,
+                })?;
+            }
+            other => {
+                let bytes = other.bytes().map_err(|source| PathError {
+                    path: path.to_path_buf(),
+                    action: "read",
+                    source,
+                })?;
+                fsutil::write(path, &bytes)?;
             }
         }
         Ok(())
     }
+}
+
+/// `remove_dir_all`, with the subfolders removed in parallel.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            std::fs::remove_file(e.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 #[cfg(test)]
