@@ -4,7 +4,9 @@
 //!
 //!     cargo run --release --example rebuild -- /tmp/kc-10k [runs] [file-to-touch]
 //!
-//! With a file to touch, a marker is appended to it before each warm build.
+//! With a file to touch, a marker is appended to it before each warm build;
+//! with `front` after it, the marker goes into its title instead (a front
+//! matter edit, which re-checks the whole site).
 
 use kiemchung::pipeline::{self, BuildOptions, Cache};
 use std::time::Instant;
@@ -14,6 +16,7 @@ fn main() {
     let root = args.next().unwrap_or_else(|| ".".into());
     let runs: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(5);
     let touch = args.next();
+    let front = args.next().as_deref() == Some("front");
     let opts = BuildOptions {
         root: root.into(),
         base_url: None,
@@ -25,7 +28,11 @@ fn main() {
     for i in 0..runs {
         if let (Some(path), true) = (&touch, i > 0) {
             let mut text = std::fs::read_to_string(path).expect("file to touch");
-            text.push_str(&format!("\nmarker {i}\n"));
+            if front {
+                text = text.replacen("title: \"", &format!("title: \"{i} "), 1);
+            } else {
+                text.push_str(&format!("\nmarker {i}\n"));
+            }
             std::fs::write(path, text).expect("write");
         }
         let t = Instant::now();
