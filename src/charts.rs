@@ -17,6 +17,7 @@
 //! carrier of a number), and every element has a `kc-…` class so a theme's
 //! CSS can restyle it (presentation attributes give way to CSS).
 
+use crate::html::escape;
 use crate::score::Score;
 use crate::vi;
 use std::fmt::Write as _;
@@ -85,22 +86,6 @@ const SCORE_FILL: &str = "#2f6f9f";
 const LOST_FILL: &str = "#b8442f";
 const RANK_STROKE: &str = "#333333";
 
-/// Escapes text for XML/HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A coordinate with at most two decimals and no trailing zeros.
 fn px(v: f64) -> String {
     let v = if v.is_finite() { v } else { 0.0 };
@@ -141,7 +126,7 @@ fn percent(part: Score, whole: Score) -> Option<String> {
 }
 
 fn svg_open(out: &mut String, id: &str, kind: &str, height: f64, title: &str, desc: &str) {
-    let id = esc(id);
+    let id = escape(id);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kc-chart-svg kc-chart-{kind}\" role=\"img\" \
@@ -150,15 +135,15 @@ fn svg_open(out: &mut String, id: &str, kind: &str, height: f64, title: &str, de
          <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         px(WIDTH),
         px(height),
-        esc(title),
-        esc(desc),
+        escape(title),
+        escape(desc),
     );
 }
 
 /// Opens a link for the mouse around a part of the chart.
 fn link_open(out: &mut String, href: &Option<String>) {
     if let Some(h) = href {
-        let _ = write!(out, "<a href=\"{}\" tabindex=\"-1\">", esc(h));
+        let _ = write!(out, "<a href=\"{}\" tabindex=\"-1\">", escape(h));
     }
 }
 
@@ -172,11 +157,11 @@ fn table_open(out: &mut String, caption: &str, heads: &[&str]) {
     let _ = write!(
         out,
         "<table class=\"kc-chart-data\">\n<caption>{}</caption>\n<thead><tr>",
-        esc(caption)
+        escape(caption)
     );
     for (i, h) in heads.iter().enumerate() {
         let class = if i == 0 { "" } else { " class=\"num\"" };
-        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(h));
+        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
 }
@@ -185,15 +170,15 @@ fn row_head(out: &mut String, text: &str, href: &Option<String>) {
     out.push_str("<tr><th scope=\"row\">");
     match href {
         Some(h) => {
-            let _ = write!(out, "<a href=\"{}\">{}</a>", esc(h), esc(text));
+            let _ = write!(out, "<a href=\"{}\">{}</a>", escape(h), escape(text));
         }
-        None => out.push_str(&esc(text)),
+        None => out.push_str(&escape(text)),
     }
     out.push_str("</th>");
 }
 
 fn cell(out: &mut String, text: &str) {
-    let _ = write!(out, "<td class=\"num\">{}</td>", esc(text));
+    let _ = write!(out, "<td class=\"num\">{}</td>", escape(text));
 }
 
 const ROW: f64 = 46.0;
@@ -255,9 +240,9 @@ pub fn score_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
             svg,
             "<title>{}</title>\n<text class=\"kc-label\" x=\"0\" y=\"{}\">{}</text>\n\
              <rect class=\"kc-track\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{TRACK_FILL}\" stroke=\"{TRACK_STROKE}\" stroke-width=\"0.5\"/>\n",
-            esc(&format!("{title}: {label}")),
+            escape(&format!("{title}: {label}")),
             px(y0 + TITLE_Y),
-            esc(&truncate(&title, TITLE_CHARS)),
+            escape(&truncate(&title, TITLE_CHARS)),
             px(y0 + BAR_Y),
             px(TRACK),
             px(BAR_H),
@@ -276,7 +261,7 @@ pub fn score_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
             "<text class=\"kc-value\" x=\"{}\" y=\"{}\">{}</text>",
             px(TRACK + 8.0),
             px(y0 + BAR_Y + BAR_H - 3.0),
-            esc(&label),
+            escape(&label),
         );
         link_close(&mut svg, &b.href);
         svg.push_str("</g>\n");
@@ -356,9 +341,9 @@ pub fn lost_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
             svg,
             "<title>{}</title>\n<text class=\"kc-label\" x=\"0\" y=\"{}\">{}</text>\n\
              <line class=\"kc-axis\" x1=\"0\" y1=\"{}\" x2=\"0\" y2=\"{}\" stroke=\"{TRACK_STROKE}\"/>\n",
-            esc(&format!("{title}: {label}")),
+            escape(&format!("{title}: {label}")),
             px(y0 + TITLE_Y),
-            esc(&truncate(&title, TITLE_CHARS)),
+            escape(&truncate(&title, TITLE_CHARS)),
             px(y0 + BAR_Y - 2.0),
             px(y0 + BAR_Y + BAR_H + 2.0),
         );
@@ -376,7 +361,7 @@ pub fn lost_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
             "<text class=\"kc-value\" x=\"{}\" y=\"{}\">{}</text>",
             px(w + 6.0),
             px(y0 + BAR_Y + BAR_H - 3.0),
-            esc(&label),
+            escape(&label),
         );
         link_close(&mut svg, &b.href);
         svg.push_str("</g>\n");
@@ -504,7 +489,7 @@ pub fn years(id: &str, caption: &str, points: &[YearPoint]) -> Chart {
                     px(y),
                     px(x),
                     px(y - 10.0),
-                    esc(&format!("thứ {r}")),
+                    escape(&format!("thứ {r}")),
                 );
             }
             if let Some(t) = p.total {
@@ -519,7 +504,7 @@ pub fn years(id: &str, caption: &str, points: &[YearPoint]) -> Chart {
                     px(h),
                     px(x),
                     px(BASE - h - 6.0),
-                    esc(&t.to_vi()),
+                    escape(&t.to_vi()),
                 );
             }
             let _ = write!(

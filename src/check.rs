@@ -400,29 +400,25 @@ fn check_evidence(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         if !n.in_scope {
             continue;
         }
-        if n.is_leaf() && n.n.evidence.is_empty() && n.n.explanation.is_none() {
-            let positive = [&n.n.score, &n.n.self_score]
-                .into_iter()
-                .flatten()
-                .find(|s| s.value.is_positive());
-            if let Some(s) = positive {
-                diags.push(
-                    warning(
-                        &n.file,
-                        s.loc,
-                        format!(
-                            "{} is scored {} but has no evidence and no explanation (không có tài liệu kiểm chứng)",
-                            n.n.id.value,
-                            s.value.to_plain()
-                        ),
-                    )
-                    .with_help("add the documents under `evidence:`, or say why under `explanation:`"),
-                );
-                n.warnings.push(format!(
-                    "Có điểm ({}) nhưng không có tài liệu kiểm chứng và không có giải trình.",
-                    s.value.to_vi()
-                ));
-            }
+        if n.n.explanation.is_none()
+            && let Some(s) = n.scored_without_evidence()
+        {
+            diags.push(
+                warning(
+                    &n.file,
+                    s.loc,
+                    format!(
+                        "{} is scored {} but has no evidence and no explanation (không có tài liệu kiểm chứng)",
+                        n.n.id.value,
+                        s.value.to_plain()
+                    ),
+                )
+                .with_help("add the documents under `evidence:`, or say why under `explanation:`"),
+            );
+            n.warnings.push(format!(
+                "Có điểm ({}) nhưng không có tài liệu kiểm chứng và không có giải trình.",
+                s.value.to_vi()
+            ));
         }
         for e in &n.n.evidence {
             if let Some(date) = e.date
@@ -614,7 +610,8 @@ fn link_one(
 /// like a typo (QD for QĐ), is a warning at its line.
 fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     let mut node_warnings: Vec<(usize, usize, String)> = Vec::new();
-    for (cite, msg) in documents::number_problems(site) {
+    let groups = documents::groups(site);
+    for (cite, msg) in documents::number_problems(site, &groups) {
         let e = cite.evidence(site);
         diags.push(
             warning(cite.file(site), e.number_loc.unwrap_or(e.loc), msg).with_help(
@@ -637,7 +634,7 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             node_warnings.push((cite.assessment, ni, msg_vi));
         }
     }
-    for g in documents::groups(site) {
+    for g in groups {
         if g.key.0.starts_with('#') || g.cites.len() < 2 {
             continue;
         }

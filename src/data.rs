@@ -1,6 +1,7 @@
 //! Data outputs: `/data/<year>.json`, `/data/<year>.csv`, `/sitemap.xml`,
 //! Atom feeds. Numbers are exact (written from the decimal type, never f64).
 
+use crate::html::escape;
 use crate::model::TaskState;
 use crate::score::Score;
 use crate::site::{Assessment, Section, Site};
@@ -188,21 +189,6 @@ pub fn csv(site: &Site, a: &Assessment) -> Vec<u8> {
     out.into_bytes()
 }
 
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The absolute URL of an output path: `https://…/cchc/` + `2022/1-2/`.
 fn absolute(site: &Site, path: &str) -> String {
     format!("{}{}", site.config.base_url, path)
@@ -221,7 +207,7 @@ pub fn sitemap(site: &Site, html_paths: &[String]) -> String {
     for p in paths {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            xml_escape(&absolute(site, p))
+            escape(&absolute(site, p))
         ));
     }
     out.push_str("</urlset>\n");
@@ -242,21 +228,21 @@ pub fn atom(site: &Site, s: &Section) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_escape(&site.config.language)
+        escape(&site.config.language)
     ));
     out.push_str(&format!(
         "  <title>{} — {}</title>\n",
-        xml_escape(&s.s.title),
-        xml_escape(&site.config.title)
+        escape(&s.s.title),
+        escape(&site.config.title)
     ));
-    out.push_str(&format!("  <id>{}</id>\n", xml_escape(&feed_url)));
+    out.push_str(&format!("  <id>{}</id>\n", escape(&feed_url)));
     out.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml_escape(&feed_url)
+        escape(&feed_url)
     ));
     out.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(&absolute(site, &s.url_path()))
+        escape(&absolute(site, &s.url_path()))
     ));
     out.push_str(&format!(
         "  <updated>{}T00:00:00Z</updated>\n",
@@ -264,29 +250,26 @@ pub fn atom(site: &Site, s: &Section) -> String {
     ));
     out.push_str(&format!(
         "  <author><name>{}</name></author>\n",
-        xml_escape(&site.config.title)
+        escape(&site.config.title)
     ));
     for p in pages {
         let url = absolute(site, &p.url_path);
         let date = p.p.date.map(vi::date_iso).unwrap_or_default();
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", xml_escape(&p.p.title)));
-        out.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
+        out.push_str(&format!("    <title>{}</title>\n", escape(&p.p.title)));
+        out.push_str(&format!("    <id>{}</id>\n", escape(&url)));
         out.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml_escape(&url)
+            escape(&url)
         ));
         out.push_str(&format!("    <updated>{date}T00:00:00Z</updated>\n"));
         out.push_str(&format!("    <published>{date}T00:00:00Z</published>\n"));
         if !p.summary.is_empty() {
-            out.push_str(&format!(
-                "    <summary>{}</summary>\n",
-                xml_escape(&p.summary)
-            ));
+            out.push_str(&format!("    <summary>{}</summary>\n", escape(&p.summary)));
         }
         out.push_str(&format!(
             "    <content type=\"html\">{}</content>\n",
-            xml_escape(&p.body_html)
+            escape(&p.body_html)
         ));
         out.push_str("  </entry>\n");
     }

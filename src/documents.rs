@@ -107,68 +107,68 @@ fn key_of(e: &Evidence) -> (DocKey, Option<DocNumber>) {
     }
 }
 
+/// Every evidence entry of the site (each assessment's decision first, then
+/// its nodes' entries), with where it stands.
+pub fn cites(site: &Site) -> impl Iterator<Item = (Cite, &Evidence)> {
+    site.assessments.iter().enumerate().flat_map(|(ai, a)| {
+        let decision = a.a.decision.iter().map(move |e| {
+            let cite = Cite {
+                assessment: ai,
+                node: None,
+                entry: 0,
+            };
+            (cite, e)
+        });
+        let nodes = a.nodes.iter().enumerate().flat_map(move |(ni, n)| {
+            n.n.evidence.iter().enumerate().map(move |(ei, e)| {
+                let cite = Cite {
+                    assessment: ai,
+                    node: Some(ni),
+                    entry: ei,
+                };
+                (cite, e)
+            })
+        });
+        decision.chain(nodes)
+    })
+}
+
 /// Every cited document, in a deterministic order (by first citation).
 pub fn groups(site: &Site) -> Vec<Group> {
     let mut by_key: HashMap<DocKey, Group> = HashMap::new();
-    for (ai, a) in site.assessments.iter().enumerate() {
-        let decision = a.a.decision.iter().map(|e| (None, 0, e));
-        let nodes = a.nodes.iter().enumerate().flat_map(|(ni, n)| {
-            n.n.evidence
-                .iter()
-                .enumerate()
-                .map(move |(ei, e)| (Some(ni), ei, e))
-        });
-        for (node, entry, e) in decision.chain(nodes) {
-            let (key, parsed) = key_of(e);
-            let cite = Cite {
-                assessment: ai,
-                node,
-                entry,
-            };
-            by_key
-                .entry(key.clone())
-                .or_insert_with(|| Group {
-                    key,
-                    parsed,
-                    cites: Vec::new(),
-                })
-                .cites
-                .push(cite);
-        }
+    for (cite, e) in cites(site) {
+        let (key, parsed) = key_of(e);
+        by_key
+            .entry(key.clone())
+            .or_insert_with(|| Group {
+                key,
+                parsed,
+                cites: Vec::new(),
+            })
+            .cites
+            .push(cite);
     }
     let mut groups: Vec<Group> = by_key.into_values().collect();
     groups.sort_by(|x, y| x.cites[0].cmp(&y.cites[0]));
     groups
 }
 
-/// A document number that does not parse, or parses with a likely typo:
-/// (cite, message in English).
-pub fn number_problems(site: &Site) -> Vec<(Cite, String)> {
+/// Document numbers that do not parse, or parse with a likely typo (QD for
+/// QĐ): each citation with the message, in English.
+pub fn number_problems(site: &Site, groups: &[Group]) -> Vec<(Cite, String)> {
     let mut out = Vec::new();
-    for (ai, a) in site.assessments.iter().enumerate() {
-        let decision = a.a.decision.iter().map(|e| (None, 0, e));
-        let nodes = a.nodes.iter().enumerate().flat_map(|(ni, n)| {
-            n.n.evidence
-                .iter()
-                .enumerate()
-                .map(move |(ei, e)| (Some(ni), ei, e))
-        });
-        for (node, entry, e) in decision.chain(nodes) {
-            let Some(number) = &e.number else { continue };
-            let problem = match docnum::parse(number) {
-                Err(msg) => Some(format!("`{number}` is not a document number: {msg}")),
-                Ok(d) => d.warning.map(|w| format!("`{number}`: {w}")),
-            };
-            if let Some(p) = problem {
-                out.push((
-                    Cite {
-                        assessment: ai,
-                        node,
-                        entry,
-                    },
-                    p,
-                ));
-            }
+    for g in groups {
+        let Some(number) = &g.cites[0].evidence(site).number else {
+            continue;
+        };
+        let problem = match &g.parsed {
+            Some(d) => d.warning.clone(),
+            None => docnum::parse(number)
+                .err()
+                .map(|msg| format!("not a document number: {msg}")),
+        };
+        if let Some(p) = problem {
+            out.extend(g.cites.iter().map(|c| (*c, p.clone())));
         }
     }
     out

@@ -16,6 +16,7 @@ pub mod docnum;
 pub mod documents;
 pub mod frontmatter;
 pub mod fsutil;
+pub mod html;
 pub mod id;
 pub mod load;
 pub mod markdown;

@@ -238,11 +238,8 @@ fn run(cli: Cli) -> ExitCode {
             today,
         } => {
             let opts = BuildOptions {
-                root,
-                base_url: None,
-                origin: None,
-                today: today_or(today),
                 drafts: true,
+                ..BuildOptions::new(root, today_or(today))
             };
             let diags = match pipeline::build(&opts, None) {
                 Ok(b) => b.warnings.to_vec(),
@@ -277,13 +274,7 @@ fn run(cli: Cli) -> ExitCode {
             format,
             today,
         } => {
-            let opts = BuildOptions {
-                root,
-                base_url: None,
-                origin: None,
-                today: today_or(today),
-                drafts: false,
-            };
+            let opts = BuildOptions::new(root, today_or(today));
             let built = match pipeline::build(&opts, None) {
                 Ok(b) => b,
                 Err(diags) => {

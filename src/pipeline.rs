@@ -31,6 +31,19 @@ pub struct BuildOptions {
     pub drafts: bool,
 }
 
+impl BuildOptions {
+    /// Options for the site in `root`, as written (no overrides), drafts left out.
+    pub fn new(root: impl Into<PathBuf>, today: Date) -> Self {
+        BuildOptions {
+            root: root.into(),
+            base_url: None,
+            origin: None,
+            today,
+            drafts: false,
+        }
+    }
+}
+
 /// The result of a successful build: the site in memory and its warnings.
 pub struct Built {
     pub output: Output,

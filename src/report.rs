@@ -209,15 +209,7 @@ pub fn gap_report(site: &Site, a: &Assessment) -> GapReport {
     let without_evidence = a
         .nodes
         .iter()
-        .filter(|n| {
-            n.in_scope
-                && n.is_leaf()
-                && n.n.evidence.is_empty()
-                && [&n.n.score, &n.n.self_score]
-                    .into_iter()
-                    .flatten()
-                    .any(|s| s.value.is_positive())
-        })
+        .filter(|n| n.scored_without_evidence().is_some())
         .map(|n| row(site, a, n))
         .collect();
     // Only self-scores written in the file: a parent's self-score summed

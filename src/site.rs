@@ -83,6 +83,19 @@ impl Node {
         self.children.is_empty()
     }
 
+    /// The first positive score written for this applicable leaf (appraised,
+    /// else self) when it has no evidence: the points an appraisal takes
+    /// away (rule 9; the warning also needs no `explanation`).
+    pub fn scored_without_evidence(&self) -> Option<&crate::frontmatter::At<Score>> {
+        if !self.in_scope || !self.is_leaf() || !self.n.evidence.is_empty() {
+            return None;
+        }
+        [&self.n.score, &self.n.self_score]
+            .into_iter()
+            .flatten()
+            .find(|s| s.value.is_positive())
+    }
+
     pub fn url_path(&self, year: i32) -> String {
         format!("{year}/{}/", self.n.id.value.slug())
     }

@@ -452,15 +452,10 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub fn summary(&self, a: &Assessment) -> AssessmentSummary {
-        let leaves_scored_without_evidence = a.nodes.iter().filter(|n| {
-            n.in_scope
-                && n.is_leaf()
-                && n.n.evidence.is_empty()
-                && [&n.n.score, &n.n.self_score]
-                    .into_iter()
-                    .flatten()
-                    .any(|s| s.value.is_positive())
-        });
+        let leaves_scored_without_evidence = a
+            .nodes
+            .iter()
+            .filter(|n| n.scored_without_evidence().is_some());
         let without_evidence = leaves_scored_without_evidence.clone().count();
         let without_both = leaves_scored_without_evidence
             .filter(|n| n.n.explanation.is_none())

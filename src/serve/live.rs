@@ -18,6 +18,7 @@
 //! generated URL starts with `__kiemchung`.
 
 use crate::diag::{self, Diagnostic};
+use crate::html::escape;
 
 /// Long-polled Server-Sent Events endpoint (see the module comment).
 pub const EVENTS_PATH: &str = "/__kiemchung/events";
@@ -27,22 +28,6 @@ pub const STATUS_PATH: &str = "/__kiemchung/status";
 /// The EventSource reconnects this many milliseconds after each response.
 /// It may be small: an event is never lost while reconnecting, only delayed.
 pub const RETRY_MS: u32 = 100;
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The markup added before `</body>` of every served page for a build
 /// `generation`: the reload script, and the overlay when `failed` holds the
