@@ -194,6 +194,33 @@ fn no_data(out: &mut String) {
     out.push_str("<text class=\"kc-label\" x=\"0\" y=\"20\">Chưa có số liệu</text>\n");
 }
 
+/// Opens a bar row: its group and link, a tooltip, the title above the bar.
+fn row_start(svg: &mut String, b: &Bar, y0: f64, label: &str) {
+    let title = full_title(b);
+    svg.push_str("<g class=\"kc-row\">");
+    link_open(svg, &b.href);
+    let _ = writeln!(
+        svg,
+        "<title>{}</title>\n<text class=\"kc-label\" x=\"0\" y=\"{}\">{}</text>",
+        escape(&format!("{title}: {label}")),
+        px(y0 + TITLE_Y),
+        escape(&truncate(&title, TITLE_CHARS)),
+    );
+}
+
+/// Closes a bar row with its value printed at `x`.
+fn row_end(svg: &mut String, b: &Bar, y0: f64, x: f64, label: &str) {
+    let _ = write!(
+        svg,
+        "<text class=\"kc-value\" x=\"{}\" y=\"{}\">{}</text>",
+        px(x),
+        px(y0 + BAR_Y + BAR_H - 3.0),
+        escape(label),
+    );
+    link_close(svg, &b.href);
+    svg.push_str("</g>\n");
+}
+
 /// Score against max, one horizontal bar per row: the max as a light track
 /// of full width, the score as the fill (so the fill's share of the track is
 /// the share of the max achieved), and the label `11,911 / 13,5`.
@@ -233,16 +260,10 @@ pub fn score_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
             Some(v) => format!("{} / {}", v.to_vi(), b.max.to_vi()),
             None => format!("chưa có điểm / {}", b.max.to_vi()),
         };
-        let title = full_title(b);
-        svg.push_str("<g class=\"kc-row\">");
-        link_open(&mut svg, &b.href);
-        let _ = write!(
+        row_start(&mut svg, b, y0, &label);
+        let _ = writeln!(
             svg,
-            "<title>{}</title>\n<text class=\"kc-label\" x=\"0\" y=\"{}\">{}</text>\n\
-             <rect class=\"kc-track\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{TRACK_FILL}\" stroke=\"{TRACK_STROKE}\" stroke-width=\"0.5\"/>\n",
-            escape(&format!("{title}: {label}")),
-            px(y0 + TITLE_Y),
-            escape(&truncate(&title, TITLE_CHARS)),
+            "<rect class=\"kc-track\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{TRACK_FILL}\" stroke=\"{TRACK_STROKE}\" stroke-width=\"0.5\"/>",
             px(y0 + BAR_Y),
             px(TRACK),
             px(BAR_H),
@@ -256,15 +277,7 @@ pub fn score_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
                 px(BAR_H),
             );
         }
-        let _ = write!(
-            svg,
-            "<text class=\"kc-value\" x=\"{}\" y=\"{}\">{}</text>",
-            px(TRACK + 8.0),
-            px(y0 + BAR_Y + BAR_H - 3.0),
-            escape(&label),
-        );
-        link_close(&mut svg, &b.href);
-        svg.push_str("</g>\n");
+        row_end(&mut svg, b, y0, TRACK + 8.0, &label);
     }
     svg.push_str("</svg>\n");
 
@@ -330,20 +343,14 @@ pub fn lost_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
     }
     for (i, b) in bars.iter().enumerate() {
         let y0 = ROW * i as f64;
-        let title = full_title(b);
         let (w, label) = match b.value {
             Some(v) => (scaled(v, largest, TRACK), v.to_vi()),
             None => (0.0, "chưa có điểm".to_string()),
         };
-        svg.push_str("<g class=\"kc-row\">");
-        link_open(&mut svg, &b.href);
-        let _ = write!(
+        row_start(&mut svg, b, y0, &label);
+        let _ = writeln!(
             svg,
-            "<title>{}</title>\n<text class=\"kc-label\" x=\"0\" y=\"{}\">{}</text>\n\
-             <line class=\"kc-axis\" x1=\"0\" y1=\"{}\" x2=\"0\" y2=\"{}\" stroke=\"{TRACK_STROKE}\"/>\n",
-            escape(&format!("{title}: {label}")),
-            px(y0 + TITLE_Y),
-            escape(&truncate(&title, TITLE_CHARS)),
+            "<line class=\"kc-axis\" x1=\"0\" y1=\"{}\" x2=\"0\" y2=\"{}\" stroke=\"{TRACK_STROKE}\"/>",
             px(y0 + BAR_Y - 2.0),
             px(y0 + BAR_Y + BAR_H + 2.0),
         );
@@ -356,15 +363,7 @@ pub fn lost_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
                 px(BAR_H),
             );
         }
-        let _ = write!(
-            svg,
-            "<text class=\"kc-value\" x=\"{}\" y=\"{}\">{}</text>",
-            px(w + 6.0),
-            px(y0 + BAR_Y + BAR_H - 3.0),
-            escape(&label),
-        );
-        link_close(&mut svg, &b.href);
-        svg.push_str("</g>\n");
+        row_end(&mut svg, b, y0, w + 6.0, &label);
     }
     svg.push_str("</svg>\n");
 
