@@ -335,6 +335,14 @@ pub fn assemble(
         section.pages = pages;
         site.sections.push(section);
     }
+    // Sections in Vietnamese order of their titles (the root one first):
+    // that is the order of the site's navigation.
+    let collator = crate::collate::Collator::new();
+    site.sections.sort_by(|x, y| {
+        (!x.name.is_empty())
+            .cmp(&!y.name.is_empty())
+            .then_with(|| collator.compare(&x.s.title, &y.s.title))
+    });
     check_url_clashes(&site, diags);
     // Colocated assets of sections are copied beside their pages.
     for asset in content_assets {

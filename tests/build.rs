@@ -551,3 +551,19 @@ fn a_failed_first_build_creates_no_output() {
         .collect();
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
 }
+
+#[test]
+fn sections_are_listed_in_vietnamese_order_of_their_titles() {
+    let site = Site::new("site");
+    // Folder order would put it last; byte order of titles too (Đ after Z).
+    site.write(
+        "content/z-dao-tao/_index.md",
+        "---\ntitle: \"Đào tạo\"\n---\n",
+    );
+    site.build().ok();
+    let home = site.out("index.html");
+    let nav = &home[home.find("<nav").unwrap()..home.find("</nav>").unwrap()];
+    let at = |t: &str| nav.find(t).unwrap_or_else(|| panic!("{t} in {nav}"));
+    assert!(at(">Đào tạo<") < at(">Hỏi đáp<"), "{nav}");
+    assert!(at(">Hỏi đáp<") < at(">Tin tức CCHC<"), "{nav}");
+}
