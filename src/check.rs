@@ -551,7 +551,32 @@ fn link_one(
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/");
+    // Never publish what is hidden (.git/…) or editor debris, even inside
+    // the site folder.
+    if crate::fsutil::is_ignored_path(&resolved) {
+        diags.push(error(
+            md_file,
+            loc,
+            format!(
+                "evidence file {f} is a hidden or temporary file ({rel}); it is never published"
+            ),
+        ));
+        return;
+    }
     let source = if let Some(asset) = files.content_assets.get(rel.as_str()) {
+        // content/ is walked following links: refuse one that leads out.
+        let inside = match (asset.abs.canonicalize(), files.root.canonicalize()) {
+            (Ok(a), Ok(r)) => a.starts_with(r),
+            _ => false,
+        };
+        if !inside {
+            diags.push(error(
+                md_file,
+                loc,
+                format!("evidence file {f} is a link to a file outside the site folder; copy the document into the site"),
+            ));
+            return;
+        }
         Some(asset.abs.clone())
     } else if let Some(stat) = rel.strip_prefix("static/")
         && files.static_files.contains(stat)

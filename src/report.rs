@@ -427,7 +427,7 @@ pub fn to_csv(r: &GapReport) -> String {
         "\u{FEFF}ma_so,tieu_chi,diem_toi_da,tu_danh_gia,diem_tham_dinh,diem_bi_mat,don_vi,so_tai_lieu,giai_trinh,canh_bao,tep\r\n",
     );
     let q = |s: &str| {
-        if s.contains([',', '"', '\n']) {
+        if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
             s.to_string()

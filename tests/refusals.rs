@@ -350,6 +350,45 @@ fn evidence_path_leaving_the_site() {
 }
 
 #[test]
+fn evidence_hidden_inside_the_site() {
+    // Inside the site folder, but hidden: never published.
+    refused_with(
+        "evidence-hidden",
+        |site| {
+            std::fs::create_dir_all(site.root.join(".git")).unwrap();
+            std::fs::write(site.root.join(".git/config"), b"[core]").unwrap();
+        },
+        &[at(
+            "content/2022/1-chi-dao/1.2.md:9:11",
+            "    file: ../../../.git/config",
+            &["is a hidden or temporary file (.git/config); it is never published"],
+        )],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn evidence_linked_to_a_file_outside_the_site() {
+    refused_with(
+        "evidence-link-outside",
+        |site| {
+            let outside = site.tmp.path().join("outside.pdf");
+            std::fs::write(&outside, b"%PDF outside").unwrap();
+            std::os::unix::fs::symlink(
+                &outside,
+                site.root.join("content/2022/1-chi-dao/lien-ket.pdf"),
+            )
+            .unwrap();
+        },
+        &[at(
+            "content/2022/1-chi-dao/1.2.md:9:11",
+            "    file: lien-ket.pdf",
+            &["is a link to a file outside the site folder"],
+        )],
+    );
+}
+
+#[test]
 fn duplicate_id() {
     refused(
         "duplicate-id",

@@ -418,7 +418,8 @@ fn units_in_vietnamese_order_with_the_2023_tasks() {
         let tasks = body_rows(between(&unit, "<h2 id=\"tasks-title\">", "</section>"));
         assert_eq!(tasks.len(), n, "{name}");
         for t in &tasks {
-            assert_eq!(t[1..], ["—", "—", "Đang thực hiện"], "{name}: {t:?}");
+            assert_eq!(t[0], "2023", "{name}: the year of {t:?}");
+            assert_eq!(t[2..], ["—", "—", "Đang thực hiện"], "{name}: {t:?}");
         }
         assert!(
             text(&unit).contains("Đúng hạn chưa có nhiệm vụ đến hạn"),

@@ -698,10 +698,21 @@ fn documents_index_groups_by_number_issuer_and_year() {
     }
 }
 
-/// The tasks table of a unit page: title, due, done, state.
+/// The tasks table of a unit page: title, due, done, state (after the
+/// year each task belongs to, checked here).
 fn unit_tasks(site: &Site, unit: &str) -> Vec<Vec<String>> {
     let html = site.out(&format!("don-vi/{unit}/index.html"));
     body_rows(between(&html, "<h2 id=\"tasks-title\">", "</section>"))
+        .into_iter()
+        .map(|mut row| {
+            let year = row.remove(0);
+            assert!(
+                ["2021", "2022"].contains(&year.as_str()),
+                "{row:?} in {year}"
+            );
+            row
+        })
+        .collect()
 }
 
 /// The figures of a unit page, as text.
