@@ -189,6 +189,12 @@ fn run(cli: Cli) -> ExitCode {
         } => {
             let started = Instant::now();
             let out_dir = output.unwrap_or_else(|| root.join("public"));
+            // `./public` reads better as `public`.
+            let shown = out_dir
+                .strip_prefix(".")
+                .unwrap_or(&out_dir)
+                .display()
+                .to_string();
             let opts = BuildOptions {
                 root,
                 base_url,
@@ -201,7 +207,7 @@ fn run(cli: Cli) -> ExitCode {
                     print_diags(&built.warnings);
                     if let Err(e) = built.output.write_atomic(&out_dir) {
                         eprintln!("error: {e}");
-                        eprintln!("{} was left as it was", out_dir.display());
+                        eprintln!("{} was left as it was", shown);
                         return ExitCode::from(1);
                     }
                     let a = &built.site.assessments;
@@ -210,7 +216,7 @@ fn run(cli: Cli) -> ExitCode {
                         plural(built.output.pages(), "page"),
                         built.output.files.len(),
                         built.input_files,
-                        out_dir.display(),
+                        shown,
                         started.elapsed().as_secs_f64(),
                         a.len(),
                         if a.len() == 1 { "" } else { "s" },
@@ -225,7 +231,7 @@ fn run(cli: Cli) -> ExitCode {
                         "error: could not build: {}, {}; {} was left as it was",
                         plural(e, "error"),
                         plural(w, "warning"),
-                        out_dir.display()
+                        shown
                     );
                     ExitCode::from(1)
                 }
