@@ -14,18 +14,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-fn located(mut d: Diagnostic, loc: Loc) -> Diagnostic {
-    d.line = Some(loc.line);
-    d.column = Some(loc.col);
-    d
-}
-
 fn error(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
-    located(Diagnostic::error(file, msg), loc)
+    Diagnostic::error(file, msg).located(loc.line, loc.col)
 }
 
 fn warning(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
-    located(Diagnostic::warning(file, msg), loc)
+    Diagnostic::warning(file, msg).located(loc.line, loc.col)
 }
 
 /// What check needs to know of the files on disk, gathered by load.
@@ -52,13 +46,6 @@ impl<'a> FileIndex<'a> {
 pub fn check(site: &mut Site, files: &FileIndex, diags: &mut Vec<Diagnostic>) {
     let unit_ids: Vec<String> = site.config.units.iter().map(|u| u.id.clone()).collect();
     let base_path = site.config.base_path.clone();
-    let t0 = std::time::Instant::now();
-    let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!("  check/{what}: {:?}", t0.elapsed())
-        }
-    };
     for a in &mut site.assessments {
         if a.incomplete {
             // Sums over a tree with files missing: computed for the node
@@ -70,16 +57,11 @@ pub fn check(site: &mut Site, files: &FileIndex, diags: &mut Vec<Diagnostic>) {
             let tree_ok = !diags[before..].iter().any(Diagnostic::is_error);
             check_totals(a, tree_ok, diags);
         }
-        lap("scores");
         check_units(a, &unit_ids, diags);
-        lap("units");
         check_evidence(a, diags);
-        lap("evidence");
         link_evidence(a, files, &base_path, &mut site.copies, diags);
-        lap("link");
     }
     check_documents(site, diags);
-    lap("documents");
 }
 
 /// Rules 2, 3 and 6: children before parents (reverse id order), each

@@ -56,14 +56,29 @@ impl Diagnostic {
 
     /// Points the diagnostic at `line:column` (1-based) of `text`, the whole
     /// file, and keeps that line to show it.
-    pub fn at(mut self, text: &str, line: u32, column: u32) -> Self {
+    pub fn at(self, text: &str, line: u32, column: u32) -> Self {
+        let mut d = self.located(line, column);
+        d.show_source(text);
+        d
+    }
+
+    /// Points the diagnostic at `line:column` of its file without the
+    /// file's text at hand (checks across files); the pipeline shows the
+    /// line afterwards with [`Diagnostic::show_source`].
+    pub fn located(mut self, line: u32, column: u32) -> Self {
         self.line = Some(line);
         self.column = Some(column.max(1));
-        self.source_line = text
-            .lines()
-            .nth(line.saturating_sub(1) as usize)
-            .map(|l| l.trim_end_matches('\r').to_string());
         self
+    }
+
+    /// Keeps the line the diagnostic points at, from `text`, its file.
+    pub fn show_source(&mut self, text: &str) {
+        if let Some(line) = self.line {
+            self.source_line = text
+                .lines()
+                .nth(line.saturating_sub(1) as usize)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

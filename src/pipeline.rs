@@ -128,9 +128,8 @@ fn fill_source_lines(diags: &mut [Diagnostic], inputs: &Inputs) {
         if d.source_line.is_some() {
             continue;
         }
-        if let (Some(line), Some(text)) = (d.line, texts.get(d.file.as_str())) {
-            let col = d.column.unwrap_or(1);
-            *d = std::mem::replace(d, Diagnostic::error("", "")).at(text, line, col);
+        if let Some(text) = texts.get(d.file.as_str()) {
+            d.show_source(text);
         }
     }
 }
@@ -184,14 +183,20 @@ struct Memo {
     warnings: Arc<[Diagnostic]>,
 }
 
-pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
+/// With `KIEMCHUNG_TIMINGS` set, prints when each stage ends (a profiling
+/// aid; see bench/README.md).
+pub(crate) fn stopwatch(prefix: &'static str) -> impl Fn(&str) {
     let t0 = std::time::Instant::now();
-    let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!("{what}: {:?}", t0.elapsed())
+    let on = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
+    move |what| {
+        if on {
+            eprintln!("{prefix}{what}: {:?}", t0.elapsed());
         }
-    };
+    }
+}
+
+pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
+    let lap = stopwatch("");
     let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts));
     lap("load");
     let mut diags = std::mem::take(&mut inputs.diagnostics);

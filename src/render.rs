@@ -151,11 +151,13 @@ fn date_arg(v: &Value, filter: &str) -> Result<jiff::civil::Date, minijinja::Err
         .map_err(|e| minijinja::Error::new(ErrorKind::InvalidOperation, format!("{filter}: {e}")))
 }
 
-pub fn environment(
+/// The template environment over `sources` (the site's overrides on the
+/// built-in theme), with every template compiled once to report all syntax
+/// errors together.
+fn environment(
     site: &Site,
-    overrides: &[SourceFile],
+    sources: &Arc<TemplateSources>,
 ) -> Result<Environment<'static>, Vec<Diagnostic>> {
-    let sources = Arc::new(TemplateSources::new(&site.config.theme, overrides));
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_debug(true);
@@ -205,7 +207,7 @@ pub fn environment(
     let mut errors = Vec::new();
     for name in sources.map.keys() {
         if let Err(e) = env.get_template(name) {
-            errors.push(template_error(&sources, &e));
+            errors.push(template_error(sources, &e));
         }
     }
     if errors.is_empty() {
@@ -237,28 +239,19 @@ fn meta(
     }
 }
 
-/// What one page is made of: its template, its context (everything the
-/// template may read besides `site`), and its Markdown body, which is passed
-/// as `content` and compared by identity rather than serialized.
+/// What one page is made of besides its path and Markdown body (from
+/// [`Ctx::locate`]): its template and its context, everything the template
+/// may read besides `site` and `content`.
 struct PageJob {
-    path: String,
     template: &'static str,
     ctx: Box<dyn erased::Ser + Send>,
-    content: Option<Arc<str>>,
 }
 
 impl PageJob {
-    fn new<T: Serialize + Send + 'static>(
-        path: String,
-        template: &'static str,
-        ctx: T,
-        content: Option<Arc<str>>,
-    ) -> Self {
+    fn new<T: Serialize + Send + 'static>(template: &'static str, ctx: T) -> Self {
         PageJob {
-            path,
             template,
             ctx: Box::new(ctx),
-            content,
         }
     }
 }
@@ -430,8 +423,7 @@ impl Ctx<'_> {
                     news,
                     charts,
                 };
-                let content = s.home.as_ref().and_then(|_| self.body(HOME));
-                PageJob::new("index.html".into(), "index.html", ctx, content)
+                PageJob::new("index.html", ctx)
             }
             Page::Assessment(ai) => {
                 let a = &s.assessments[ai];
@@ -485,12 +477,7 @@ impl Ctx<'_> {
                         .html()
                     }),
                 };
-                PageJob::new(
-                    format!("{}/index.html", a.year),
-                    "assessment.html",
-                    ctx,
-                    self.body(&a.file),
-                )
+                PageJob::new("assessment.html", ctx)
             }
             Page::Node(ai, ni) => {
                 let a = &s.assessments[ai];
@@ -512,12 +499,7 @@ impl Ctx<'_> {
                     node: view,
                     assessment: vb.year_ref(a),
                 };
-                PageJob::new(
-                    format!("{}index.html", n.url_path(a.year)),
-                    "node.html",
-                    ctx,
-                    self.body(&n.file),
-                )
+                PageJob::new("node.html", ctx)
             }
             Page::Units => {
                 let units: Vec<serde_json::Value> = self
@@ -539,7 +521,7 @@ impl Ctx<'_> {
                     "page": meta("units", "Đơn vị", vb.urls.path("don-vi/"), vec![]),
                     "units": units,
                 });
-                PageJob::new("don-vi/index.html".into(), "units.html", ctx, None)
+                PageJob::new("units.html", ctx)
             }
             Page::Unit(ui) => {
                 let u = &self.units[ui];
@@ -572,12 +554,7 @@ impl Ctx<'_> {
                     task_counts: counts,
                     lost: self.unit_lost(&u.id).to_plain(),
                 };
-                PageJob::new(
-                    format!("don-vi/{}/index.html", u.id),
-                    "unit.html",
-                    ctx,
-                    None,
-                )
+                PageJob::new("unit.html", ctx)
             }
             Page::Section(si) => {
                 let sec = &s.sections[si];
@@ -585,12 +562,7 @@ impl Ctx<'_> {
                     "page": meta("section", &sec.s.title, vb.urls.path(&sec.url_path()), vec![]),
                     "section": self.section_view(si),
                 });
-                PageJob::new(
-                    format!("{}index.html", sec.url_path()),
-                    "section.html",
-                    ctx,
-                    self.body(&sec.file),
-                )
+                PageJob::new("section.html", ctx)
             }
             Page::SectionItem(si, pi) => {
                 let sec = &s.sections[si];
@@ -619,12 +591,7 @@ impl Ctx<'_> {
                         "file": p.file,
                     },
                 });
-                PageJob::new(
-                    format!("{}index.html", p.url_path),
-                    "page.html",
-                    ctx,
-                    Some(p.body_html.clone()),
-                )
+                PageJob::new("page.html", ctx)
             }
             Page::Report(ai) | Page::Print(ai) => {
                 let a = &s.assessments[ai];
@@ -682,32 +649,27 @@ impl Ctx<'_> {
                     "on_time": report.tasks.on_time_vi(),
                     "today": vi::date_iso(s.today),
                 });
-                let (path, template) = if print {
-                    (format!("{}/in/index.html", a.year), "print.html")
-                } else {
-                    (format!("{}/bao-cao/index.html", a.year), "report.html")
-                };
-                PageJob::new(path, template, ctx, None)
+                PageJob::new(if print { "print.html" } else { "report.html" }, ctx)
             }
             Page::Documents => {
                 let ctx = serde_json::json!({
                     "page": meta("documents", "Văn bản, tài liệu kiểm chứng", vb.urls.path("van-ban/"), vec![]),
                     "documents": self.documents(),
                 });
-                PageJob::new("van-ban/index.html".into(), "documents.html", ctx, None)
+                PageJob::new("documents.html", ctx)
             }
             Page::NotFound => {
                 let ctx = serde_json::json!({
                     "page": meta("404", "Không tìm thấy trang", vb.urls.path("404.html"), vec![]),
                 });
-                PageJob::new("404.html".into(), "404.html", ctx, None)
+                PageJob::new("404.html", ctx)
             }
         }
     }
 
     /// A page's output path and Markdown body, without building its
     /// context: what the fast path of a rebuild needs when only bodies
-    /// changed. Must agree with [`Ctx::job`] (checked in debug builds).
+    /// changed.
     fn locate(&self, page: Page) -> (String, Option<Arc<str>>) {
         let s = self.site;
         match page {
@@ -969,21 +931,12 @@ pub fn render(
     cache: Option<&RenderCache>,
     same_shape: bool,
 ) -> Result<Output, Vec<Diagnostic>> {
-    let t0 = std::time::Instant::now();
-    let timing = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!("  render/{what}: {:?}", t0.elapsed())
-        }
-    };
-    let env = environment(site, overrides)?;
-    let sources = TemplateSources::new(&site.config.theme, overrides);
-    lap("env");
+    let lap = crate::pipeline::stopwatch("  render/");
+    let sources = Arc::new(TemplateSources::new(&site.config.theme, overrides));
+    let env = environment(site, &sources)?;
     let vb = ViewBuilder::new(site);
-    lap("sources");
     let site_view = vb.site_view();
     let site_value = Value::from(minijinja::value::Serde(&site_view));
-    lap("site_view");
     let ctx = Ctx {
         site,
         bodies,
@@ -993,7 +946,6 @@ pub fn render(
         vb,
     };
 
-    lap("ctx");
     // What every page depends on: the templates and the site-wide values.
     let mut global = serde_json::to_vec(&site_view).unwrap_or_default();
     for (name, (_, src)) in &sources.map {
@@ -1026,35 +978,31 @@ pub fn render(
         .map(|page| {
             // The print view repeats the report: no entry in the sitemap.
             let listed = !matches!(page, Page::Print(_));
-            if same_shape {
-                let (path, content) = ctx.locate(page);
-                if let Some(hit) = previous
-                    .and_then(|p| p.get(&path))
-                    .filter(|c| same_content(&c.content, &content))
-                {
-                    let html = hit.html.clone();
-                    return Ok(Done {
-                        path,
-                        listed,
-                        html,
-                        fresh: None,
-                    });
-                }
+            let (path, content) = ctx.locate(page);
+            let cached = previous
+                .and_then(|p| p.get(&path))
+                .filter(|c| same_content(&c.content, &content));
+            // Only bodies changed since the last build: an unchanged body
+            // means an unchanged page, without building its context.
+            if let (true, Some(hit)) = (same_shape, cached) {
+                let html = hit.html.clone();
+                return Ok(Done {
+                    path,
+                    listed,
+                    html,
+                    fresh: None,
+                });
             }
             let job = ctx.job(page);
-            debug_assert_eq!(ctx.locate(page).0, job.path);
             let key: Arc<[u8]> = if previous.is_some() {
                 job.ctx.key().into()
             } else {
                 Arc::from(&[][..])
             };
-            if let Some(hit) = previous
-                .and_then(|p| p.get(&job.path))
-                .filter(|c| c.key == key && same_content(&c.content, &job.content))
-            {
+            if let Some(hit) = cached.filter(|c| c.key == key) {
                 let html = hit.html.clone();
                 return Ok(Done {
-                    path: job.path,
+                    path,
                     listed,
                     html,
                     fresh: None,
@@ -1063,13 +1011,12 @@ pub fn render(
             let tpl = env
                 .get_template(job.template)
                 .map_err(|e| template_error(&sources, &e))?;
-            let content = job
-                .content
+            let body = content
                 .as_deref()
                 .map(|c| Value::from_safe_string(c.to_string()))
                 .unwrap_or_else(|| Value::from(""));
             let value = context! {
-                site => site_value.clone(), content => content, ..job.ctx.value()
+                site => site_value.clone(), content => body, ..job.ctx.value()
             };
             let html: Arc<[u8]> = tpl
                 .render(value)
@@ -1078,11 +1025,11 @@ pub fn render(
                 .into();
             let fresh = previous.is_some().then(|| CachedPage {
                 key,
-                content: job.content,
+                content,
                 html: html.clone(),
             });
             Ok(Done {
-                path: job.path,
+                path,
                 listed,
                 html,
                 fresh,
@@ -1128,7 +1075,6 @@ pub fn render(
             .map(|d| (d.path, Content::Bytes(d.html)))
             .collect(),
     };
-    lap("collect");
     for (i, a) in site.assessments.iter().enumerate() {
         let s = site.clone();
         out.files.insert(
@@ -1148,7 +1094,7 @@ pub fn render(
             Lazy::content(move || crate::xlsx::workbook(&s, &s.assessments[i]).unwrap_or_default()),
         );
     }
-    lap("data");
+    lap("outputs");
     let s = site.clone();
     out.files.insert(
         "sitemap.xml".into(),

@@ -4,7 +4,6 @@
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::frontmatter::At;
 use crate::model::{
     AssessmentFile, Evidence, Kind, NodeFile, PageFile, ParsedFile, SectionFile, SortBy, Task,
 };
@@ -520,22 +519,12 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// An error at a node's `id:` (its source line is shown by the pipeline).
 fn id_error(node: &Node, msg: String, help: Option<String>) -> Diagnostic {
-    // The id's line is known; the source line is filled in by the caller's
-    // file text when available (check re-reads nothing from disk).
-    let mut d = Diagnostic::error(&node.file, msg);
-    d.line = Some(node.n.id.loc.line);
-    d.column = Some(node.n.id.loc.col);
-    if let Some(h) = help {
-        d = d.with_help(h);
+    let loc = node.n.id.loc;
+    let d = Diagnostic::error(&node.file, msg).located(loc.line, loc.col);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
     }
-    d
-}
-
-/// Where a value sits, for diagnostics raised after parsing.
-pub fn at<T>(file: &str, x: &At<T>, msg: impl Into<String>) -> Diagnostic {
-    let mut d = Diagnostic::error(file, msg);
-    d.line = Some(x.loc.line);
-    d.column = Some(x.loc.col);
-    d
 }
