@@ -4,12 +4,13 @@
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
+use crate::id::NodeId;
 use crate::model::{
     AssessmentFile, Evidence, Kind, NodeFile, PageFile, ParsedFile, SectionFile, SortBy, Task,
 };
 use crate::score::Score;
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -451,71 +452,63 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         }
         keep.push(node);
     }
-    let index: BTreeMap<String, usize> = keep
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.n.id.value.to_string(), i))
-        .collect();
+    // Orphans: a node whose parent id is missing (reported) or is itself an
+    // orphan (reported once, at the top). Parents sort before children.
     let mut orphan = vec![false; keep.len()];
-    for i in 0..keep.len() {
-        match keep[i].n.id.value.parent() {
-            None => a.roots.push(i),
-            Some(pid) => match index.get(&pid.to_string()) {
-                Some(&p) if !orphan[p] => {
-                    keep[i].parent = Some(p);
-                    keep[p].children.push(i);
-                }
-                Some(_) => orphan[i] = true, // its parent is an orphan: reported once
-                None if a.incomplete => orphan[i] = true, // its parent may be in a file that failed
-                None => {
-                    orphan[i] = true;
-                    diags.push(id_error(
-                        &keep[i],
-                        format!(
-                            "node {} has no parent: no file of {} gives id {pid}",
-                            keep[i].n.id.value, a.year
-                        ),
-                        Some(format!(
-                            "create a file with `id: \"{pid}\"` (kiemchung new criterion {} {pid} --title \"…\")",
-                            a.year
-                        )),
-                    ));
-                }
-            },
-        }
-    }
-    if orphan.iter().any(|&o| o) {
-        // Drop orphans and re-index, so later stages see a clean tree.
-        let nodes: Vec<Node> = keep
-            .into_iter()
-            .zip(orphan)
-            .filter(|(_, o)| !o)
-            .map(|(mut n, _)| {
-                n.parent = None;
-                n.children.clear();
-                n
-            })
-            .collect();
-        a.nodes = nodes;
-        a.roots.clear();
-        let index: BTreeMap<String, usize> = a
-            .nodes
+    {
+        let index: HashMap<&NodeId, usize> = keep
             .iter()
             .enumerate()
-            .map(|(i, n)| (n.n.id.value.to_string(), i))
+            .map(|(i, n)| (&n.n.id.value, i))
             .collect();
-        for i in 0..a.nodes.len() {
-            match a.nodes[i].n.id.value.parent() {
-                None => a.roots.push(i),
-                Some(pid) => {
-                    let p = index[&pid.to_string()];
-                    a.nodes[i].parent = Some(p);
-                    a.nodes[p].children.push(i);
+        for (i, node) in keep.iter().enumerate() {
+            let Some(pid) = node.n.id.value.parent() else {
+                continue;
+            };
+            match index.get(&pid) {
+                Some(&p) => orphan[i] = orphan[p],
+                None => {
+                    orphan[i] = true;
+                    // A year with a file that failed to parse may have its
+                    // parent there: no follow-on error.
+                    if !a.incomplete {
+                        diags.push(id_error(
+                            node,
+                            format!(
+                                "node {} has no parent: no file of {} gives id {pid}",
+                                node.n.id.value, a.year
+                            ),
+                            Some(format!(
+                                "create a file with `id: \"{pid}\"` (kiemchung new criterion {} {pid} --title \"…\")",
+                                a.year
+                            )),
+                        ));
+                    }
                 }
             }
         }
-    } else {
-        a.nodes = keep;
+    }
+    // Orphans are dropped, so later stages see a clean tree.
+    a.nodes = keep
+        .into_iter()
+        .zip(orphan)
+        .filter_map(|(n, o)| (!o).then_some(n))
+        .collect();
+    let index: HashMap<NodeId, usize> = a
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.n.id.value.clone(), i))
+        .collect();
+    for i in 0..a.nodes.len() {
+        match a.nodes[i].n.id.value.parent() {
+            None => a.roots.push(i),
+            Some(pid) => {
+                let p = index[&pid];
+                a.nodes[i].parent = Some(p);
+                a.nodes[p].children.push(i);
+            }
+        }
     }
 }
 
