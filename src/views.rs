@@ -9,6 +9,11 @@ use crate::vi;
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// This year's score minus last year's, when both are known.
+fn delta(n: &Node, last_year: &Node) -> Option<String> {
+    Some((n.score? - last_year.score?).to_plain())
+}
+
 pub fn plain(s: Option<Score>) -> Option<String> {
     s.map(Score::to_plain)
 }
@@ -147,16 +152,6 @@ pub struct NodeRow {
     /// Last year's score for the same id, and the change.
     pub prev_score: Option<String>,
     pub delta: Option<String>,
-}
-
-impl NodeRow {
-    fn with_previous(mut self, p: Option<PreviousYear>) -> Self {
-        if let Some(p) = p {
-            self.prev_score = p.score;
-            self.delta = p.delta;
-        }
-        self
-    }
 }
 
 #[derive(Serialize, Clone)]
@@ -348,6 +343,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub fn row(&self, a: &Assessment, n: &Node) -> NodeRow {
+        let prev = self.previous_node(a, n);
         NodeRow {
             id: n.n.id.value.to_string(),
             label: n.n.label.clone(),
@@ -368,10 +364,9 @@ impl<'a> ViewBuilder<'a> {
             explanation: n.n.explanation.clone(),
             unit: n.n.unit.as_ref().map(|u| self.unit_ref(&u.value)),
             not_itemised: plain(n.not_itemised),
-            prev_score: None,
-            delta: None,
+            prev_score: prev.and_then(|(_, pn)| plain(pn.score)),
+            delta: prev.and_then(|(_, pn)| delta(n, pn)),
         }
-        .with_previous(self.previous_year(a, n))
     }
 
     pub fn node(&self, a: &Assessment, i: usize) -> NodeView {
@@ -420,7 +415,8 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// The node with the same id in the assessment before `a`.
-    pub fn previous_year(&self, a: &Assessment, n: &Node) -> Option<PreviousYear> {
+    /// The assessment before `a` and its node with `n`'s id.
+    fn previous_node(&self, a: &Assessment, n: &Node) -> Option<(&'a Assessment, &'a Node)> {
         let ai = self
             .site
             .assessments
@@ -428,7 +424,11 @@ impl<'a> ViewBuilder<'a> {
             .position(|x| x.year == a.year)?;
         let (pi, index) = self.previous.get(ai)?.as_ref()?;
         let p = &self.site.assessments[*pi];
-        let pn = &p.nodes[*index.get(&n.n.id.value.to_string())?];
+        Some((p, &p.nodes[*index.get(&n.n.id.value.to_string())?]))
+    }
+
+    pub fn previous_year(&self, a: &Assessment, n: &Node) -> Option<PreviousYear> {
+        let (p, pn) = self.previous_node(a, n)?;
         Some(PreviousYear {
             year: p.year,
             url: self.urls.node(p.year, pn),
@@ -436,10 +436,7 @@ impl<'a> ViewBuilder<'a> {
             max: pn.n.max.value.to_plain(),
             score: plain(pn.score),
             in_scope: pn.in_scope,
-            delta: match (n.score, pn.score) {
-                (Some(s), Some(q)) => Some((s - q).to_plain()),
-                _ => None,
-            },
+            delta: delta(n, pn),
         })
     }
 
