@@ -27,6 +27,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod score;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;

@@ -836,6 +836,7 @@ impl Ctx<'_> {
                     "href": link,
                     "conflict": conflict,
                     "cites": cites,
+                    "anchor": crate::search::group_anchor(s, &g),
                 });
                 (first.title.clone(), value)
             })
@@ -1095,6 +1096,9 @@ pub fn render(
         );
     }
     lap("outputs");
+    crate::search::add(&mut out, site, &ctx.vb, bodies, &env, &site_value)
+        .map_err(|e| vec![template_error(&sources, &e)])?;
+    lap("search");
     let s = site.clone();
     out.files.insert(
         "sitemap.xml".into(),

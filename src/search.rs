@@ -1,0 +1,479 @@
+//! Site search, offline: the build writes an index of every assessment,
+//! node, document, unit and page (`tim-kiem/chi-muc.json`) and a page that
+//! lists them all (`tim-kiem/`, the fallback without JavaScript). The
+//! browser searches the index with `themes/default/static/search.js`.
+//!
+//! Matching folds both sides with the same function: [`crate::vi::fold`]
+//! here, `fold` in search.js (tone and vowel marks dropped, đ → d, lower
+//! case), checked against one table, `tests/fixtures/search/fold.json`.
+//! Ranking lives in search.js (docs/search.md says why Pagefind is not used).
+
+use crate::documents;
+use crate::output::Output;
+use crate::render::Bodies;
+use crate::site::Site;
+use crate::vi;
+use crate::views::ViewBuilder;
+use serde::Serialize;
+
+/// The index, relative to the output folder.
+pub const INDEX_PATH: &str = "tim-kiem/chi-muc.json";
+/// The page listing everything, relative to the output folder.
+pub const LIST_PATH: &str = "tim-kiem/index.html";
+
+/// Text kept per entry to match and to quote in snippets. Titles, numbers
+/// and ids are always whole; this caps long bodies so that the index of a
+/// large site stays loadable (docs/search.md gives the sizes).
+pub const MAX_TEXT_CHARS: usize = 1500;
+
+/// One thing search can find.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// `assessment`, `node`, `document`, `unit` or `page`.
+    pub kind: &'static str,
+    /// What it is called on the site, in Vietnamese: `Lĩnh vực`,
+    /// `Tiêu chí`, `Văn bản`, the section's title for a page…
+    pub label: String,
+    /// The id of a node (`1.2`) or the number of a document
+    /// (`55/TB-SKHCN`), searchable as typed; empty otherwise.
+    pub number: String,
+    pub title: String,
+    pub year: Option<i32>,
+    /// Through the base path: `/cchc/2022/1-2/`.
+    pub url: String,
+    /// Plain text to match and to quote (at most [`MAX_TEXT_CHARS`]).
+    pub text: String,
+    /// Depth in its tree, for the list page (0 for everything but nodes).
+    pub depth: usize,
+}
+
+/// What each kind is called when nothing more precise is known; search.js
+/// has the same table.
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "assessment" => "Kỳ đánh giá",
+        "node" => "Tiêu chí",
+        "document" => "Văn bản",
+        "unit" => "Đơn vị",
+        _ => "Trang",
+    }
+}
+
+/// The number a document group is shown with: normalised when it parses,
+/// as written otherwise, empty when it has none.
+fn group_number(site: &Site, g: &documents::Group) -> String {
+    g.parsed
+        .as_ref()
+        .map(|d| d.normalized.clone())
+        .or_else(|| g.cites[0].evidence(site).number.clone())
+        .unwrap_or_default()
+}
+
+/// The anchor of a document's row on the documents page (`/van-ban/`):
+/// its number (or title when it has none) and year, as a slug.
+pub fn group_anchor(site: &Site, g: &documents::Group) -> String {
+    let number = group_number(site, g);
+    let first = g.cites[0].evidence(site);
+    doc_anchor(
+        if number.trim().is_empty() {
+            &first.title
+        } else {
+            &number
+        },
+        g.key.2,
+    )
+}
+
+fn doc_anchor(number_or_title: &str, year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("vb-{}-{y}", vi::slugify(number_or_title)),
+        None => format!("vb-{}", vi::slugify(number_or_title)),
+    }
+}
+
+/// Every searchable thing of the site, in the order of the list page:
+/// assessments (latest first) each followed by its nodes in tree order,
+/// then documents, units and pages.
+pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
+    let urls = vb.urls;
+    let body = |file: &str| bodies.get(file).map(|b| html_text(b)).unwrap_or_default();
+    let mut out = Vec::new();
+    for a in site.assessments.iter().rev() {
+        let mut text = body(&a.file);
+        if let Some(d) = &a.a.decision {
+            push_evidence(&mut text, d);
+        }
+        out.push(Entry {
+            kind: "assessment",
+            label: kind_label("assessment").into(),
+            number: String::new(),
+            title: a.a.title.clone(),
+            year: Some(a.year),
+            url: urls.year(a.year),
+            text: cap(text),
+            depth: 0,
+        });
+        // Tree order: each root followed by its descendants.
+        let mut stack: Vec<usize> = a.roots.iter().rev().copied().collect();
+        while let Some(i) = stack.pop() {
+            let n = &a.nodes[i];
+            stack.extend(n.children.iter().rev());
+            let mut text = String::new();
+            if let Some(e) = &n.n.explanation {
+                text.push_str(e.trim());
+            }
+            let b = body(&n.file);
+            if !b.is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&b);
+            }
+            for e in &n.n.evidence {
+                push_evidence(&mut text, e);
+            }
+            let depth = n.n.id.value.depth();
+            out.push(Entry {
+                kind: "node",
+                label: if n.parent.is_none() {
+                    "Lĩnh vực".into()
+                } else {
+                    kind_label("node").into()
+                },
+                number: n.n.id.value.to_string(),
+                title: n.n.title.clone(),
+                year: Some(a.year),
+                url: urls.node(a.year, n),
+                text: cap(text),
+                depth: depth.saturating_sub(1),
+            });
+        }
+    }
+
+    let mut docs: Vec<(String, Entry)> = documents::groups(site)
+        .into_iter()
+        .map(|g| {
+            let first = g.cites[0].evidence(site);
+            let number = group_number(site, &g);
+            let year = g.key.2.or(first.date.map(|d| i32::from(d.year())));
+            let mut text = String::new();
+            if let Some(kind) = g.parsed.as_ref().map(|d| d.kind_name) {
+                text.push_str(kind);
+            }
+            let issuer = g
+                .parsed
+                .as_ref()
+                .map(|d| d.issuer.clone())
+                .or_else(|| first.issuer.clone());
+            if let Some(i) = issuer {
+                push_word(&mut text, &i);
+            }
+            // Other titles it was cited with, and where it is cited.
+            for c in &g.cites {
+                let e = c.evidence(site);
+                if e.title != first.title && !text.contains(&e.title) {
+                    push_word(&mut text, &e.title);
+                }
+            }
+            for c in &g.cites {
+                let a = &site.assessments[c.assessment];
+                if let Some(ni) = c.node {
+                    let n = &a.nodes[ni];
+                    push_word(
+                        &mut text,
+                        &format!("{} · {} {}", a.year, n.n.id.value, n.n.title),
+                    );
+                }
+            }
+            let anchor = group_anchor(site, &g);
+            let entry = Entry {
+                kind: "document",
+                label: g
+                    .parsed
+                    .as_ref()
+                    .map(|d| d.kind_name.to_string())
+                    .unwrap_or_else(|| kind_label("document").into()),
+                number,
+                title: first.title.clone(),
+                year,
+                url: urls.path(&format!("van-ban/#{anchor}")),
+                text: cap(text),
+                depth: 0,
+            };
+            (first.title.clone(), entry)
+        })
+        .collect();
+    let c = crate::collate::Collator::new();
+    docs.sort_by(|x, y| c.compare(&x.0, &y.0));
+    out.extend(docs.into_iter().map(|(_, e)| e));
+
+    for u in vb.units() {
+        out.push(Entry {
+            kind: "unit",
+            label: kind_label("unit").into(),
+            number: String::new(),
+            title: u.name,
+            year: None,
+            url: u.url,
+            text: String::new(),
+            depth: 0,
+        });
+    }
+
+    for sec in &site.sections {
+        let label = if sec.name.is_empty() {
+            kind_label("page").to_string()
+        } else {
+            sec.s.title.clone()
+        };
+        if !sec.name.is_empty() {
+            out.push(Entry {
+                kind: "page",
+                label: "Chuyên mục".into(),
+                number: String::new(),
+                title: sec.s.title.clone(),
+                year: None,
+                url: urls.path(&sec.url_path()),
+                text: cap(body(&sec.file)),
+                depth: 0,
+            });
+        }
+        for p in &sec.pages {
+            out.push(Entry {
+                kind: "page",
+                label: label.clone(),
+                number: String::new(),
+                title: p.p.title.clone(),
+                year: p.p.date.map(|d| i32::from(d.year())),
+                url: urls.path(&p.url_path),
+                text: cap(html_text(&p.body_html)),
+                depth: 0,
+            });
+        }
+    }
+    out
+}
+
+/// The index as the browser reads it: `{"v":1,"items":[[kind, label,
+/// number, title, year, url, text], …]}`. Arrays rather than objects keep
+/// it small; a label equal to the kind's default is left empty.
+pub fn index_json(entries: &[Entry]) -> String {
+    let items: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|e| {
+            let label = if e.label == kind_label(e.kind) {
+                ""
+            } else {
+                e.label.as_str()
+            };
+            serde_json::json!([e.kind, label, e.number, e.title, e.year, e.url, e.text])
+        })
+        .collect();
+    serde_json::json!({ "v": 1, "items": items }).to_string()
+}
+
+/// Adds the index and the list page to `out`. The list page is rendered
+/// with the site's templates (`search.html`).
+pub fn add(
+    out: &mut Output,
+    site: &Site,
+    vb: &ViewBuilder,
+    bodies: &Bodies,
+    env: &minijinja::Environment,
+    site_value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    let entries = entries(site, vb, bodies);
+    #[derive(Serialize)]
+    struct Group<'a> {
+        title: String,
+        id: String,
+        items: Vec<&'a Entry>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for e in &entries {
+        let (title, id) = match e.kind {
+            "assessment" | "node" => (
+                format!("Năm {}", e.year.unwrap_or_default()),
+                format!("nam-{}", e.year.unwrap_or_default()),
+            ),
+            "document" => ("Văn bản".into(), "van-ban".into()),
+            "unit" => ("Đơn vị".into(), "don-vi".into()),
+            _ => ("Trang".into(), "trang".into()),
+        };
+        match groups.last_mut() {
+            Some(g) if g.id == id => g.items.push(e),
+            _ => groups.push(Group {
+                title,
+                id,
+                items: vec![e],
+            }),
+        }
+    }
+    let tpl = env.get_template("search.html")?;
+    let html = tpl.render(minijinja::context! {
+        site => site_value.clone(),
+        content => "",
+        page => minijinja::context! {
+            kind => "search",
+            title => "Tìm kiếm",
+            url => vb.urls.path("tim-kiem/"),
+            breadcrumbs => Vec::<()>::new(),
+        },
+        groups => minijinja::Value::from(minijinja::value::Serde(&groups)),
+        count => entries.len(),
+    })?;
+    out.insert_str(LIST_PATH, html);
+    out.insert_str(INDEX_PATH, index_json(&entries));
+    Ok(())
+}
+
+fn push_word(text: &mut String, word: &str) {
+    let word = word.trim();
+    if word.is_empty() {
+        return;
+    }
+    if !text.is_empty() {
+        text.push_str(" · ");
+    }
+    text.push_str(word);
+}
+
+fn push_evidence(text: &mut String, e: &crate::model::Evidence) {
+    match &e.number {
+        Some(n) => push_word(text, &format!("{n} {}", e.title)),
+        None => push_word(text, &e.title),
+    }
+}
+
+/// At most [`MAX_TEXT_CHARS`] characters, cut at a space.
+fn cap(text: String) -> String {
+    if text.chars().count() <= MAX_TEXT_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(MAX_TEXT_CHARS).collect();
+    match cut.rfind(' ') {
+        Some(i) if i > 0 => format!("{}…", &cut[..i]),
+        _ => format!("{cut}…"),
+    }
+}
+
+/// The text of an HTML fragment made by the Markdown renderer: tags
+/// dropped (a space for block elements), entities decoded, white space
+/// collapsed.
+pub fn html_text(html: &str) -> String {
+    const INLINE: &[&str] = &[
+        "a", "abbr", "b", "code", "del", "em", "i", "mark", "s", "small", "span", "strong", "sub",
+        "sup", "u",
+    ];
+    let mut raw = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        raw.push_str(&rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else {
+            rest = &rest[lt..];
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !INLINE.contains(&name.as_str()) {
+            raw.push(' ');
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    raw.push_str(rest);
+    let decoded = decode_entities(&raw);
+    let mut out = String::with_capacity(decoded.len());
+    for word in decoded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_plain_text() {
+        assert_eq!(
+            html_text(
+                "<h2>Kết quả</h2>\n<p>Đạt <strong>6,47</strong>/10 điểm &amp; xếp thứ 14.</p><ul><li>một</li><li>hai</li></ul>"
+            ),
+            "Kết quả Đạt 6,47/10 điểm & xếp thứ 14. một hai"
+        );
+        assert_eq!(
+            html_text("a &lt;b&gt; &#39;c&#x27; &unknown; & d"),
+            "a <b> 'c' &unknown; & d"
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_space() {
+        let text = "chính quyền số ".repeat(200);
+        let c = cap(text);
+        assert!(c.chars().count() <= MAX_TEXT_CHARS + 1, "{}", c.len());
+        assert!(c.ends_with("số…"), "{c}");
+    }
+
+    #[test]
+    fn document_anchors_are_slugs() {
+        assert_eq!(doc_anchor("55/TB-SKHCN", Some(2023)), "vb-55-tb-skhcn-2023");
+        assert_eq!(
+            doc_anchor("Báo cáo tự đánh giá", None),
+            "vb-bao-cao-tu-danh-gia"
+        );
+    }
+}
