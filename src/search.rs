@@ -14,6 +14,7 @@ use crate::render::Bodies;
 use crate::site::Site;
 use crate::vi;
 use crate::views::ViewBuilder;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// The index, relative to the output folder.
@@ -21,10 +22,21 @@ pub const INDEX_PATH: &str = "tim-kiem/chi-muc.json";
 /// The page listing everything, relative to the output folder.
 pub const LIST_PATH: &str = "tim-kiem/index.html";
 
-/// Text kept per entry to match and to quote in snippets. Titles, numbers
-/// and ids are always whole; this caps long bodies so that the index of a
-/// large site stays loadable (docs/search.md gives the sizes).
-pub const MAX_TEXT_CHARS: usize = 1500;
+/// Body text kept in the whole index, in characters, shared equally by the
+/// entries: titles, numbers and ids are always whole, but the text to match
+/// and to quote is cut so that the one file the browser loads stays small
+/// (docs/search.md gives the sizes). Each entry keeps between
+/// [`MIN_TEXT_CHARS`] and [`MAX_TEXT_CHARS`].
+pub const TEXT_BUDGET_CHARS: usize = 400_000;
+/// Every entry keeps at least this much: enough for a snippet.
+pub const MIN_TEXT_CHARS: usize = 160;
+/// No entry keeps more: a long notice is found by its first pages.
+pub const MAX_TEXT_CHARS: usize = 6_000;
+
+/// What each entry of an index of `n` entries keeps of its text.
+pub fn text_share(n: usize) -> usize {
+    (TEXT_BUDGET_CHARS / n.max(1)).clamp(MIN_TEXT_CHARS, MAX_TEXT_CHARS)
+}
 
 /// One thing search can find.
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -41,7 +53,7 @@ pub struct Entry {
     pub year: Option<i32>,
     /// Through the base path: `/cchc/2022/1-2/`.
     pub url: String,
-    /// Plain text to match and to quote (at most [`MAX_TEXT_CHARS`]).
+    /// Plain text to match and to quote (at most [`text_share`]).
     pub text: String,
     /// Depth in its tree, for the list page (0 for everything but nodes).
     pub depth: usize,
@@ -96,8 +108,22 @@ fn doc_anchor(number_or_title: &str, year: Option<i32>) -> String {
 /// then documents, units and pages.
 pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
     let urls = vb.urls;
+    let groups = documents::groups(site);
+    let count = site
+        .assessments
+        .iter()
+        .map(|a| 1 + a.nodes.len())
+        .sum::<usize>()
+        + groups.len()
+        + site.config.units.len()
+        + site
+            .sections
+            .iter()
+            .map(|s| 1 + s.pages.len())
+            .sum::<usize>();
+    let share = text_share(count);
     let body = |file: &str| bodies.get(file).map(|b| html_text(b)).unwrap_or_default();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(count);
     for a in site.assessments.iter().rev() {
         let mut text = body(&a.file);
         if let Some(d) = &a.a.decision {
@@ -110,51 +136,58 @@ pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
             title: a.a.title.clone(),
             year: Some(a.year),
             url: urls.year(a.year),
-            text: cap(text),
+            text: cap(text, share),
             depth: 0,
         });
         // Tree order: each root followed by its descendants.
+        let mut order = Vec::with_capacity(a.nodes.len());
         let mut stack: Vec<usize> = a.roots.iter().rev().copied().collect();
         while let Some(i) = stack.pop() {
-            let n = &a.nodes[i];
-            stack.extend(n.children.iter().rev());
-            let mut text = String::new();
-            if let Some(e) = &n.n.explanation {
-                text.push_str(e.trim());
-            }
-            let b = body(&n.file);
-            if !b.is_empty() {
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(&b);
-            }
-            for e in &n.n.evidence {
-                push_evidence(&mut text, e);
-            }
-            let depth = n.n.id.value.depth();
-            out.push(Entry {
-                kind: "node",
-                label: if n.parent.is_none() {
-                    "Lĩnh vực".into()
-                } else {
-                    kind_label("node").into()
-                },
-                number: n.n.id.value.to_string(),
-                title: n.n.title.clone(),
-                year: Some(a.year),
-                url: urls.node(a.year, n),
-                text: cap(text),
-                depth: depth.saturating_sub(1),
-            });
+            order.push(i);
+            stack.extend(a.nodes[i].children.iter().rev());
         }
+        let nodes: Vec<Entry> = order
+            .par_iter()
+            .map(|&i| {
+                let n = &a.nodes[i];
+                let mut text = String::new();
+                if let Some(e) = &n.n.explanation {
+                    text.push_str(e.trim());
+                }
+                let b = body(&n.file);
+                if !b.is_empty() {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(&b);
+                }
+                for e in &n.n.evidence {
+                    push_evidence(&mut text, e);
+                }
+                Entry {
+                    kind: "node",
+                    label: if n.parent.is_none() {
+                        "Lĩnh vực".into()
+                    } else {
+                        kind_label("node").into()
+                    },
+                    number: n.n.id.value.to_string(),
+                    title: n.n.title.clone(),
+                    year: Some(a.year),
+                    url: urls.node(a.year, n),
+                    text: cap(text, share),
+                    depth: n.n.id.value.depth().saturating_sub(1),
+                }
+            })
+            .collect();
+        out.extend(nodes);
     }
 
-    let mut docs: Vec<(String, Entry)> = documents::groups(site)
-        .into_iter()
+    let mut docs: Vec<Entry> = groups
+        .par_iter()
         .map(|g| {
             let first = g.cites[0].evidence(site);
-            let number = group_number(site, &g);
+            let number = group_number(site, g);
             let year = g.key.2.or(first.date.map(|d| i32::from(d.year())));
             let mut text = String::new();
             if let Some(kind) = g.parsed.as_ref().map(|d| d.kind_name) {
@@ -184,9 +217,11 @@ pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
                         &format!("{} · {} {}", a.year, n.n.id.value, n.n.title),
                     );
                 }
+                if text.len() > 4 * share {
+                    break;
+                }
             }
-            let anchor = group_anchor(site, &g);
-            let entry = Entry {
+            Entry {
                 kind: "document",
                 label: g
                     .parsed
@@ -196,16 +231,16 @@ pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
                 number,
                 title: first.title.clone(),
                 year,
-                url: urls.path(&format!("van-ban/#{anchor}")),
-                text: cap(text),
+                url: urls.path(&format!("van-ban/#{}", group_anchor(site, g))),
+                text: cap(text, share),
                 depth: 0,
-            };
-            (first.title.clone(), entry)
+            }
         })
         .collect();
+    // As on the documents page: Vietnamese order of title.
     let c = crate::collate::Collator::new();
-    docs.sort_by(|x, y| c.compare(&x.0, &y.0));
-    out.extend(docs.into_iter().map(|(_, e)| e));
+    docs.sort_by(|x, y| c.compare(&x.title, &y.title));
+    out.extend(docs);
 
     for u in vb.units() {
         out.push(Entry {
@@ -234,7 +269,7 @@ pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
                 title: sec.s.title.clone(),
                 year: None,
                 url: urls.path(&sec.url_path()),
-                text: cap(body(&sec.file)),
+                text: cap(body(&sec.file), share),
                 depth: 0,
             });
         }
@@ -246,7 +281,7 @@ pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
                 title: p.p.title.clone(),
                 year: p.p.date.map(|d| i32::from(d.year())),
                 url: urls.path(&p.url_path),
-                text: cap(html_text(&p.body_html)),
+                text: cap(html_text(&p.body_html), share),
                 depth: 0,
             });
         }
@@ -282,7 +317,9 @@ pub fn add(
     env: &minijinja::Environment,
     site_value: &minijinja::Value,
 ) -> Result<(), minijinja::Error> {
+    let lap = crate::pipeline::stopwatch("  render/search/");
     let entries = entries(site, vb, bodies);
+    lap("entries");
     #[derive(Serialize)]
     struct Group<'a> {
         title: String,
@@ -322,8 +359,10 @@ pub fn add(
         groups => minijinja::Value::from(minijinja::value::Serde(&groups)),
         count => entries.len(),
     })?;
+    lap("list page");
     out.insert_str(LIST_PATH, html);
     out.insert_str(INDEX_PATH, index_json(&entries));
+    lap("index");
     Ok(())
 }
 
@@ -345,16 +384,18 @@ fn push_evidence(text: &mut String, e: &crate::model::Evidence) {
     }
 }
 
-/// At most [`MAX_TEXT_CHARS`] characters, cut at a space.
-fn cap(text: String) -> String {
-    if text.chars().count() <= MAX_TEXT_CHARS {
+/// `text` cut to at most `max` characters, at a space, marked with `…`.
+fn cap(mut text: String, max: usize) -> String {
+    let Some((end, _)) = text.char_indices().nth(max) else {
         return text;
-    }
-    let cut: String = text.chars().take(MAX_TEXT_CHARS).collect();
-    match cut.rfind(' ') {
-        Some(i) if i > 0 => format!("{}…", &cut[..i]),
-        _ => format!("{cut}…"),
-    }
+    };
+    let end = match text[..end].rfind(' ') {
+        Some(i) if i > 0 => i,
+        _ => end,
+    };
+    text.truncate(end);
+    text.push('…');
+    text
 }
 
 /// The text of an HTML fragment made by the Markdown renderer: tags
@@ -462,10 +503,17 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_at_a_space() {
-        let text = "chính quyền số ".repeat(200);
-        let c = cap(text);
-        assert!(c.chars().count() <= MAX_TEXT_CHARS + 1, "{}", c.len());
-        assert!(c.ends_with("số…"), "{c}");
+        let text = cap("chính quyền số ".repeat(200), 100);
+        assert_eq!(text.chars().count(), 95 + 1, "{text}");
+        assert!(text.ends_with("số chính…"), "{text}");
+        assert_eq!(cap("ngắn".to_string(), 4), "ngắn");
+    }
+
+    #[test]
+    fn a_large_site_keeps_less_text_per_entry() {
+        assert_eq!(text_share(27), MAX_TEXT_CHARS);
+        assert_eq!(text_share(1000), 400);
+        assert_eq!(text_share(10_000), MIN_TEXT_CHARS);
     }
 
     #[test]
