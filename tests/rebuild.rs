@@ -68,7 +68,8 @@ fn cached_rebuilds_equal_fresh_builds_through_a_series_of_edits() {
     let first = same_as_fresh(&root, &cache, "first build");
     assert!(page(&first, "2022/1-2/index.html").contains("Kế hoạch ban hành đúng hạn."));
 
-    // A body: only that page changes.
+    // A body: only that page changes, and the search index, which holds
+    // its text.
     edit(
         &root,
         "content/2022/1-chi-dao/1.2.md",
@@ -83,9 +84,10 @@ fn cached_rebuilds_equal_fresh_builds_through_a_series_of_edits() {
         .collect();
     assert_eq!(
         changed,
-        ["2022/1-2/index.html"],
+        ["2022/1-2/index.html", "tim-kiem/chi-muc.json"],
         "only the edited page changed"
     );
+    assert!(page(&out, "tim-kiem/chi-muc.json").contains("Nội dung mới XYZ."));
 
     // A self-score: the node, its parent, the year's table and the report change.
     edit(

@@ -277,46 +277,32 @@ function setup(box) {
   input.autocomplete = 'off';
   input.spellcheck = false;
   input.placeholder = 'Tiêu chí, số văn bản, đơn vị…';
-  input.setAttribute('role', 'combobox');
-  input.setAttribute('aria-autocomplete', 'list');
-  input.setAttribute('aria-expanded', 'false');
-  input.setAttribute('aria-controls', 'tim-kiem-ket-qua');
   input.setAttribute('aria-describedby', 'tim-kiem-trang-thai');
   const status = document.createElement('p');
   status.id = 'tim-kiem-trang-thai';
   status.className = 'search-status';
   status.setAttribute('aria-live', 'polite');
+  // A plain list of links (not a listbox): each result stays a real link,
+  // and the arrow keys move the focus through them.
   const results = document.createElement('ul');
   results.id = 'tim-kiem-ket-qua';
   results.className = 'search-results';
-  results.setAttribute('role', 'listbox');
   results.setAttribute('aria-label', 'Kết quả tìm kiếm');
   results.hidden = true;
   form.append(label, input, status, results);
   box.replaceChildren(form);
 
-  let active = -1;
   let shown = [];
-  const setActive = (i) => {
-    const options = results.querySelectorAll('[role=option]');
-    options.forEach((o, j) => o.setAttribute('aria-selected', String(j === i)));
-    active = i;
-    if (i >= 0 && options[i]) {
-      input.setAttribute('aria-activedescendant', options[i].id);
-      options[i].scrollIntoView({ block: 'nearest' });
-    } else {
-      input.removeAttribute('aria-activedescendant');
-    }
+  const links = () => [...results.querySelectorAll('a')];
+  const open = () => {
+    results.hidden = !shown.length;
   };
   const close = () => {
     results.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    setActive(-1);
   };
   const render = (query) => {
     results.replaceChildren();
     shown = [];
-    setActive(-1);
     if (!query.trim()) {
       status.textContent = '';
       close();
@@ -325,14 +311,10 @@ function setup(box) {
     const found = search(list, query);
     const q = parseQuery(query);
     shown = found.slice(0, SHOWN).map((f) => f.entry);
-    shown.forEach((e, i) => {
+    for (const e of shown) {
       const li = document.createElement('li');
-      li.id = `tim-kiem-kq-${i}`;
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
       const a = document.createElement('a');
       a.href = e.url;
-      a.tabIndex = -1;
       const title = document.createElement('span');
       title.className = 'search-title';
       fill(title, highlight(e.number ? `${e.number} ${e.title}` : e.title, q));
@@ -348,7 +330,7 @@ function setup(box) {
       }
       li.append(a);
       results.append(li);
-    });
+    }
     if (found.length) {
       status.textContent =
         found.length > SHOWN
@@ -357,8 +339,7 @@ function setup(box) {
     } else {
       status.textContent = `Không có kết quả cho “${query.trim()}”`;
     }
-    results.hidden = !found.length;
-    input.setAttribute('aria-expanded', String(found.length > 0));
+    open();
   };
   const update = () => {
     const query = input.value;
@@ -378,37 +359,38 @@ function setup(box) {
   };
   input.addEventListener('focus', () => {
     load().catch(() => {});
-    if (input.value.trim() && shown.length) {
-      results.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    }
+    if (input.value.trim()) open();
   });
   input.addEventListener('input', update);
-  input.addEventListener('keydown', (ev) => {
+  form.addEventListener('keydown', (ev) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement);
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      if (!shown.length) return;
+      if (!all.length) return;
       ev.preventDefault();
-      results.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-      const n = shown.length;
-      setActive(ev.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
+      open();
+      if (ev.key === 'ArrowDown') all[Math.min(at + 1, all.length - 1)].focus();
+      else if (at > 0) all[at - 1].focus();
+      else input.focus();
     } else if (ev.key === 'Escape') {
       // First Escape closes the list and keeps the query (Chromium would
       // clear a search field); the next one clears it.
       if (!results.hidden) {
         ev.preventDefault();
         close();
+        input.focus();
       }
     }
   });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const e = shown[active >= 0 ? active : 0];
-    if (e) window.location.href = e.url;
+    if (shown[0]) window.location.href = shown[0].url;
     else if (listUrl) window.location.href = listUrl;
   });
-  results.addEventListener('mousedown', (ev) => ev.preventDefault());
-  input.addEventListener('blur', () => setTimeout(close, 100));
+  // The list closes when the focus leaves the search box and its results.
+  form.addEventListener('focusout', (ev) => {
+    if (!form.contains(ev.relatedTarget)) close();
+  });
 }
 
 if (typeof document !== 'undefined') {
