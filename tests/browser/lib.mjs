@@ -127,7 +127,8 @@ export async function serveStatic(dir, basePath = '/') {
     const target = path.resolve(root, `.${pathname.slice(base.length - 1)}`);
     if (target !== root && !target.startsWith(root + path.sep)) return notFound();
     const file = await fileAt(target);
-    if (!file) return notFound();
+    // A file asked for as a folder (`a.pdf/`) is not there, as on any web server.
+    if (!file || (file === target && pathname.endsWith('/'))) return notFound();
     if (file !== target && !pathname.endsWith('/')) {
       res.writeHead(301, { location: `${pathname}/` });
       return res.end();
