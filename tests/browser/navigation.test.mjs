@@ -14,6 +14,8 @@ before(async () => {
   repo = await buildAndServe('repo');
   browser = await launch();
   page = await browser.newPage();
+  // A missing element fails the test in 10 s rather than 30.
+  page.setDefaultTimeout(10_000);
 });
 
 after(async () => {

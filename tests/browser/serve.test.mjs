@@ -21,6 +21,7 @@ before(async () => {
   serve = await startServe(dir);
   browser = await launch();
   page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
   const res = await page.goto(`${serve.url}2022/1-1/`);
   assert.equal(res.status(), 200);
 });

@@ -25,6 +25,7 @@ after(async () => {
 
 test('home page opens in Vietnamese with the site title', async () => {
   const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
   const res = await page.goto(server.url);
   assert.equal(res.status(), 200);
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
