@@ -8,9 +8,10 @@
 //! and in the table come from [`Score::to_vi`]. Pixel geometry is computed in
 //! `f64` from the exact thousandths and never printed as a value.
 //!
-//! Links in a chart are for the mouse only (`tabindex="-1"`): an element with
-//! `role="img"` hides its content from assistive technology, so the
-//! keyboard and screen-reader way to the same pages is the table's links.
+//! A chart holds no links: an element with `role="img"` must not contain
+//! interactive content (axe-core's `nested-interactive`, a serious
+//! violation, even with `tabindex="-1"`), so the way to the pages a chart
+//! shows is the table's links, right below it, for everyone.
 //!
 //! The SVG scales to its container (`viewBox`, `width="100%"`); text uses
 //! `currentColor`, value labels are always printed (colour is never the only
@@ -33,7 +34,7 @@ pub struct Bar {
     pub value: Option<Score>,
     /// The maximum (điểm tối đa).
     pub max: Score,
-    /// Where the bar's row links to: the node's page.
+    /// Where the bar's row in the table links to: the node's page.
     pub href: Option<String>,
 }
 
@@ -49,7 +50,7 @@ pub struct YearPoint {
     pub rank: Option<u32>,
     /// How many units were ranked.
     pub ranked: Option<u32>,
-    /// The year's page.
+    /// The year's page (linked from the table's row).
     pub href: Option<String>,
 }
 
@@ -140,19 +141,6 @@ fn svg_open(out: &mut String, id: &str, kind: &str, height: f64, title: &str, de
     );
 }
 
-/// Opens a link for the mouse around a part of the chart.
-fn link_open(out: &mut String, href: &Option<String>) {
-    if let Some(h) = href {
-        let _ = write!(out, "<a href=\"{}\" tabindex=\"-1\">", escape(h));
-    }
-}
-
-fn link_close(out: &mut String, href: &Option<String>) {
-    if href.is_some() {
-        out.push_str("</a>");
-    }
-}
-
 fn table_open(out: &mut String, caption: &str, heads: &[&str]) {
     let _ = write!(
         out,
@@ -194,11 +182,10 @@ fn no_data(out: &mut String) {
     out.push_str("<text class=\"kc-label\" x=\"0\" y=\"20\">Chưa có số liệu</text>\n");
 }
 
-/// Opens a bar row: its group and link, a tooltip, the title above the bar.
+/// Opens a bar row: its group, a tooltip, the title above the bar.
 fn row_start(svg: &mut String, b: &Bar, y0: f64, label: &str) {
     let title = full_title(b);
     svg.push_str("<g class=\"kc-row\">");
-    link_open(svg, &b.href);
     let _ = writeln!(
         svg,
         "<title>{}</title>\n<text class=\"kc-label\" x=\"0\" y=\"{}\">{}</text>",
@@ -209,7 +196,7 @@ fn row_start(svg: &mut String, b: &Bar, y0: f64, label: &str) {
 }
 
 /// Closes a bar row with its value printed at `x`.
-fn row_end(svg: &mut String, b: &Bar, y0: f64, x: f64, label: &str) {
+fn row_end(svg: &mut String, y0: f64, x: f64, label: &str) {
     let _ = write!(
         svg,
         "<text class=\"kc-value\" x=\"{}\" y=\"{}\">{}</text>",
@@ -217,7 +204,6 @@ fn row_end(svg: &mut String, b: &Bar, y0: f64, x: f64, label: &str) {
         px(y0 + BAR_Y + BAR_H - 3.0),
         escape(label),
     );
-    link_close(svg, &b.href);
     svg.push_str("</g>\n");
 }
 
@@ -277,7 +263,7 @@ pub fn score_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
                 px(BAR_H),
             );
         }
-        row_end(&mut svg, b, y0, TRACK + 8.0, &label);
+        row_end(&mut svg, y0, TRACK + 8.0, &label);
     }
     svg.push_str("</svg>\n");
 
@@ -363,7 +349,7 @@ pub fn lost_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
                 px(BAR_H),
             );
         }
-        row_end(&mut svg, b, y0, w + 6.0, &label);
+        row_end(&mut svg, y0, w + 6.0, &label);
     }
     svg.push_str("</svg>\n");
 
@@ -477,7 +463,6 @@ pub fn years(id: &str, caption: &str, points: &[YearPoint]) -> Chart {
         for (i, p) in points.iter().enumerate() {
             let x = cx(i);
             svg.push_str("<g class=\"kc-year\">");
-            link_open(&mut svg, &p.href);
             if let Some(r) = p.rank {
                 let y = rank_y(r);
                 let _ = write!(
@@ -513,7 +498,6 @@ pub fn years(id: &str, caption: &str, points: &[YearPoint]) -> Chart {
                 px(BASE + 22.0),
                 p.year,
             );
-            link_close(&mut svg, &p.href);
             svg.push_str("</g>\n");
         }
     }
@@ -764,13 +748,9 @@ mod tests {
         }
         assert!(table_text.contains("i. Công tác chỉ đạo điều hành CCHC"));
         assert!(c.table.contains("<a href=\"/cchc/2022/1/\">i. Công tác"));
-        // links in the SVG are kept out of the tab order
-        assert_eq!(els.iter().filter(|e| e.0 == "a").count(), 9);
-        assert!(
-            els.iter()
-                .filter(|e| e.0 == "a")
-                .all(|e| attr(e, "tabindex") == Some("-1"))
-        );
+        // role="img" holds no interactive content; the table has the links
+        assert_eq!(els.iter().filter(|e| e.0 == "a").count(), 0);
+        assert_eq!(c.table.matches("<a href=").count(), 9);
     }
 
     #[test]
@@ -917,12 +897,8 @@ mod tests {
             lost_bars("id\"x", evil, &bars),
         ] {
             assert!(!c.svg.contains("<script") && !c.table.contains("<script"));
-            let (els, text) = parse(&c.svg);
+            let (_, text) = parse(&c.svg);
             assert!(text.contains(evil));
-            assert!(
-                els.iter()
-                    .any(|e| attr(e, "href") == Some("/a?b=1&c=\"2\""))
-            );
             let (els, text) = parse(&c.table);
             assert!(text.contains(&format!("1&2. {evil}")));
             assert!(
