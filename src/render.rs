@@ -1096,7 +1096,7 @@ pub fn render(
         );
     }
     lap("outputs");
-    crate::search::add(&mut out, site, &ctx.vb, bodies, &env, &site_value)
+    crate::search::add(&mut out, site, bodies, &env, &site_value, cache.is_some())
         .map_err(|e| vec![template_error(&sources, &e)])?;
     lap("search");
     let s = site.clone();

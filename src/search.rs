@@ -9,13 +9,17 @@
 //! Ranking lives in search.js (docs/search.md says why Pagefind is not used).
 
 use crate::documents;
-use crate::output::Output;
+use crate::output::{Lazy, Output};
 use crate::render::Bodies;
 use crate::site::Site;
 use crate::vi;
 use crate::views::ViewBuilder;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, OnceLock};
 
 /// The index, relative to the output folder.
 pub const INDEX_PATH: &str = "tim-kiem/chi-muc.json";
@@ -106,7 +110,11 @@ fn doc_anchor(number_or_title: &str, year: Option<i32>) -> String {
 /// Every searchable thing of the site, in the order of the list page:
 /// assessments (latest first) each followed by its nodes in tree order,
 /// then documents, units and pages.
-pub fn entries(site: &Site, vb: &ViewBuilder, bodies: &Bodies) -> Vec<Entry> {
+pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
+    site: &Site,
+    vb: &ViewBuilder,
+    bodies: &HashMap<K, Arc<str>>,
+) -> Vec<Entry> {
     let urls = vb.urls;
     let groups = documents::groups(site);
     let count = site
@@ -309,16 +317,81 @@ pub fn index_json(entries: &[Entry]) -> String {
 
 /// Adds the index and the list page to `out`. The list page is rendered
 /// with the site's templates (`search.html`).
+///
+/// With `lazy` (serve), both are made on first request, like the data
+/// exports, so that a rebuild after an edit does not pay for them (about
+/// 2 s at 10,000 pages, docs/search.md); a template error then shows on the
+/// list page. A build makes them at once and reports such an error.
 pub fn add(
     out: &mut Output,
-    site: &Site,
-    vb: &ViewBuilder,
+    site: &Arc<Site>,
     bodies: &Bodies,
+    env: &minijinja::Environment<'static>,
+    site_value: &minijinja::Value,
+    lazy: bool,
+) -> Result<(), minijinja::Error> {
+    if !lazy {
+        let (list, index) = files(site, bodies, env, site_value)?;
+        out.insert_str(LIST_PATH, list);
+        out.insert_str(INDEX_PATH, index);
+        return Ok(());
+    }
+    struct Made {
+        site: Arc<Site>,
+        bodies: HashMap<String, Arc<str>>,
+        env: minijinja::Environment<'static>,
+        site_value: minijinja::Value,
+        cell: OnceLock<(Vec<u8>, Vec<u8>)>,
+    }
+    impl Made {
+        fn get(&self) -> &(Vec<u8>, Vec<u8>) {
+            self.cell.get_or_init(|| {
+                match files(&self.site, &self.bodies, &self.env, &self.site_value) {
+                    Ok((list, index)) => (list.into_bytes(), index.into_bytes()),
+                    Err(e) => (
+                        format!(
+                            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+                             <title>Tìm kiếm</title></head><body><p>template error: {}</p>\
+                             </body></html>\n",
+                            crate::html::escape(&e.to_string())
+                        )
+                        .into_bytes(),
+                        br#"{"v":1,"items":[]}"#.to_vec(),
+                    ),
+                }
+            })
+        }
+    }
+    let made = Arc::new(Made {
+        site: site.clone(),
+        bodies: bodies
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), v.clone()))
+            .collect(),
+        env: env.clone(),
+        site_value: site_value.clone(),
+        cell: OnceLock::new(),
+    });
+    let m = made.clone();
+    out.files
+        .insert(LIST_PATH.into(), Lazy::content(move || m.get().0.clone()));
+    out.files.insert(
+        INDEX_PATH.into(),
+        Lazy::content(move || made.get().1.clone()),
+    );
+    Ok(())
+}
+
+/// The list page and the index.
+fn files<K: Borrow<str> + Hash + Eq + Sync>(
+    site: &Site,
+    bodies: &HashMap<K, Arc<str>>,
     env: &minijinja::Environment,
     site_value: &minijinja::Value,
-) -> Result<(), minijinja::Error> {
+) -> Result<(String, String), minijinja::Error> {
     let lap = crate::pipeline::stopwatch("  render/search/");
-    let entries = entries(site, vb, bodies);
+    let vb = ViewBuilder::new(site);
+    let entries = entries(site, &vb, bodies);
     lap("entries");
     #[derive(Serialize)]
     struct Group<'a> {
@@ -360,10 +433,9 @@ pub fn add(
         count => entries.len(),
     })?;
     lap("list page");
-    out.insert_str(LIST_PATH, html);
-    out.insert_str(INDEX_PATH, index_json(&entries));
+    let index = index_json(&entries);
     lap("index");
-    Ok(())
+    Ok((html, index))
 }
 
 fn push_word(text: &mut String, word: &str) {
