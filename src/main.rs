@@ -202,6 +202,11 @@ fn run(cli: Cli) -> ExitCode {
                 today: today_or(today),
                 drafts,
             };
+            // Before anything: a previous site a killed build left aside
+            // goes back in place, whether this build succeeds or not.
+            if let Err(e) = kiemchung::output::recover(&out_dir) {
+                eprintln!("warning: {e}");
+            }
             match pipeline::build(&opts, None) {
                 Ok(built) => {
                     print_diags(&built.warnings);
