@@ -2,6 +2,8 @@
 //! and decides the exit code, all in this one file. 0 success, 1 content or
 //! build errors, 2 wrong usage.
 
+#![deny(clippy::unwrap_used)]
+
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use kiemchung::diag::{self, Diagnostic};
