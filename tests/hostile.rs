@@ -262,6 +262,12 @@ fn legacy(case: &'static str, col: u32, byte: &str, named: Option<&str>) {
     }
     // The caret sits under the first bad byte, shown as U+FFFD.
     assert!(block.contains("3 | title: \"Th"), "{block}");
+    // Only that: the file's absence causes no other error.
+    assert!(
+        run.stderr.contains("could not build: 1 error, 0 warnings"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
