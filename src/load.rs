@@ -140,7 +140,10 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             rel,
             "this file is UTF-16 (it begins with a UTF-16 byte order mark); expected UTF-8",
         )
-        .with_help(SAVE_AS_UTF8.replace("source {from}", "source Unicode")));
+        .with_help(
+            "open it and save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8; in Word: \
+             Save As → Plain Text → Unicode (UTF-8))",
+        ));
     }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
