@@ -454,6 +454,32 @@ fn join_inside(base: &Path, rel: &str) -> Option<PathBuf> {
     Some(out.iter().collect())
 }
 
+/// Why a `file:` value cannot be a path of the site, if it cannot: a
+/// Windows drive or network path, a URL (`file://`, `javascript:`,
+/// `https:`), or control characters. Paths climbing out with `..` are
+/// caught by [`join_inside`]; `/x` means static/x.
+fn not_a_site_path(f: &str) -> Option<&'static str> {
+    let b = f.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+        return Some("a path on a computer's drive (C:\\…)");
+    }
+    if f.starts_with("\\\\") || f.starts_with("//") {
+        return Some("a network path");
+    }
+    if let Some((scheme, _)) = f.split_once(':')
+        && !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        return Some("a URL, not a file of the site");
+    }
+    if f.chars().any(char::is_control) {
+        return Some("not a file name (it holds control characters)");
+    }
+    None
+}
+
 /// Percent-encodes a path for an href, keeping `/`.
 pub fn href_escape(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -508,6 +534,20 @@ fn link_one(
         return;
     };
     let loc = e.file_loc.unwrap_or(e.loc);
+    if let Some(why) = not_a_site_path(&f) {
+        diags.push(
+            error(
+                md_file,
+                loc,
+                format!("evidence file {f} is {why}; expected a path inside the site folder"),
+            )
+            .with_help(
+                "copy the document into the site (beside the Markdown file) and write its \
+                 relative path, e.g. `file: bc-120.pdf`; a web address goes under `url: https://…`",
+            ),
+        );
+        return;
+    }
     if let Some(stat) = f.strip_prefix('/') {
         if files.static_files.contains(stat) {
             e.href = Some(format!("{base_path}{}", href_escape(stat)));
@@ -574,6 +614,14 @@ fn link_one(
             (Ok(a), Ok(r)) => a.starts_with(r) && a.is_file(),
             _ => false,
         };
+        if !inside && abs.is_symlink() && abs.exists() {
+            diags.push(error(
+                md_file,
+                loc,
+                format!("evidence file {f} is a link to a file outside the site folder; copy the document into the site"),
+            ));
+            return;
+        }
         inside.then_some(abs)
     };
     let Some(source) = source else {
@@ -715,6 +763,31 @@ mod tests {
             join_inside(Path::new("content/2022"), "./x.pdf"),
             Some(PathBuf::from("content/2022/x.pdf"))
         );
+    }
+
+    #[test]
+    fn file_values_that_are_no_site_path() {
+        for bad in [
+            "C:\\Users\\vp\\bc.pdf",
+            "d:/tai-lieu/bc.pdf",
+            "\\\\server\\share\\bc.pdf",
+            "//server/share/bc.pdf",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "https://example.gov.vn/bc.pdf",
+            "bc\u{0}.pdf",
+        ] {
+            assert!(not_a_site_path(bad).is_some(), "{bad:?}");
+        }
+        for ok in [
+            "bc-120.pdf",
+            "../tai-lieu/bc.pdf",
+            "/van-ban/bc.pdf",
+            "báo cáo: quý 1.pdf",
+        ] {
+            assert_eq!(not_a_site_path(ok), None, "{ok:?}");
+        }
     }
 
     #[test]

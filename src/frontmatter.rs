@@ -205,8 +205,25 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T,
         )
         .at(&file.text, 1, 1));
     }
-    let options = serde_saphyr::options! { with_snippet: false };
-    serde_saphyr::from_str_with_options::<T>(split.yaml, options).map_err(|e| {
+    serde_saphyr::from_str_with_options::<T>(split.yaml, options()).map_err(|e| {
+        if let Some(why) = over_limit(e.without_snippet()) {
+            let at = e
+                .location()
+                .filter(|l| l.line() > 0)
+                .map_or((split.yaml_line, 1), |l| {
+                    (l.line() as u32 + split.yaml_line - 1, l.column() as u32)
+                });
+            return Diagnostic::error(
+                &file.rel,
+                format!("the front matter is too large or too deeply nested: {why}"),
+            )
+            .at(&file.text, at.0, at.1)
+            .with_help(
+                "front matter holds a few fields and lists; write values out instead of \
+                 repeating them with YAML anchors and aliases (`&name`, `*name`), and nest \
+                 lists at most a few levels deep",
+            );
+        }
         let raw = e.without_snippet().to_string();
         let message = strip_location_suffix(&raw);
         let syntax = matches!(
@@ -241,6 +258,67 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T,
             d = d.with_help(help);
         }
         d
+    })
+}
+
+/// Limits on one front-matter block, far above any real file (a criterion's
+/// block is a few dozen nodes; the largest, a year's `_index.md` with its
+/// tasks, a few thousand) and far below what would take noticeable time or
+/// memory. They bound alias bombs ("billion laughs"), deep nesting and
+/// floods of nodes; see docs/format.md, Decision: limits.
+pub const MAX_NODES: usize = 50_000;
+pub const MAX_DEPTH: usize = 32;
+pub const MAX_ALIASES: usize = 1_000;
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_nodes: MAX_NODES,
+            max_events: 4 * MAX_NODES,
+            max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
+            max_aliases: MAX_ALIASES,
+            max_anchors: MAX_ALIASES,
+            max_recorded_anchor_events: MAX_NODES,
+            max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_NODES,
+            max_replay_stack_depth: MAX_DEPTH,
+        },
+    }
+}
+
+/// What limit a parse ran into, in words, when it did.
+fn over_limit(e: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    Some(match e {
+        serde_saphyr::Error::WithSnippet { error, .. }
+        | serde_saphyr::Error::AliasError { error, .. } => return over_limit(error),
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            B::Depth { .. } => format!("values nested more than {MAX_DEPTH} levels deep"),
+            B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
+                format!("more than {MAX_ALIASES} YAML aliases or anchors")
+            }
+            B::Nodes { .. } | B::Events { .. } => format!("more than {MAX_NODES} values"),
+            B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => {
+                format!("YAML aliases that expand to more than {MAX_NODES} values (an alias bomb)")
+            }
+            other => format!("{other:?}"),
+        },
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. } => {
+            format!("YAML aliases that expand to more than {MAX_NODES} values (an alias bomb)")
+        }
+        serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => {
+            format!("YAML aliases nested more than {MAX_DEPTH} levels deep")
+        }
+        // The parser's own guard against deep nesting.
+        other if other.to_string().contains("recursion limit exceeded") => {
+            format!("values nested more than {MAX_DEPTH} levels deep")
+        }
+        _ => return None,
     })
 }
 

@@ -158,4 +158,38 @@ mod tests {
             ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
         );
     }
+
+    proptest::proptest! {
+        /// Natural order is the order of the numeric segments, compared
+        /// as numbers one by one (a prefix first): consistent with the
+        /// parts, total, and unlike the order of the texts.
+        #[test]
+        fn natural_order_follows_the_numbers(
+            a in proptest::collection::vec(0u32..1200, 1..5),
+            b in proptest::collection::vec(0u32..1200, 1..5),
+            c in proptest::collection::vec(0u32..1200, 1..5),
+        ) {
+            let text = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+            let (x, y, z) = (id(&text(&a)), id(&text(&b)), id(&text(&c)));
+            proptest::prop_assert_eq!(x.cmp(&y), a.cmp(&b));
+            proptest::prop_assert_eq!(x.cmp(&y), y.cmp(&x).reverse());
+            proptest::prop_assert_eq!(x == y, text(&a) == text(&b));
+            if x <= y && y <= z {
+                proptest::prop_assert!(x <= z);
+            }
+            // It prints back to itself, and its slug is ASCII and unique.
+            proptest::prop_assert_eq!(x.to_string(), text(&a));
+            proptest::prop_assert!(x.slug().is_ascii());
+            proptest::prop_assert_eq!(x.slug() == y.slug(), x == y);
+            // A parent sorts before its children.
+            if let Some(p) = x.parent() {
+                proptest::prop_assert!(p < x);
+            }
+        }
+
+        #[test]
+        fn parsing_never_panics(s in "[0-9. ]{0,12}|.{0,12}") {
+            let _ = NodeId::parse(&s);
+        }
+    }
 }

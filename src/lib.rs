@@ -6,6 +6,10 @@
 //! [`output`] (an in-memory map, written to disk or served). [`pipeline`]
 //! runs it; `build`, `check` and [`serve`] all call [`pipeline::build`].
 
+// Nothing that comes from input or the file system is unwrapped: bad input
+// is a diagnostic, never a panic. Tests may unwrap.
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 pub mod charts;
 pub mod check;
 pub mod collate;

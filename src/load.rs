@@ -49,8 +49,102 @@ pub struct Inputs {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The largest text file kiemchung reads (Markdown, site.toml, templates):
+/// 10 MiB. A criterion's file is a few kilobytes and the longest page of a
+/// real site well under a megabyte, so a bigger file is a mistake (a PDF or
+/// a database dump renamed `.md`); refusing it keeps memory and time
+/// bounded. Files copied as they are (evidence PDFs, images) have no limit.
+/// See docs/format.md, Decision: limits.
+pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Line and column (in characters, 1-based) of byte `at` of `bytes`, whose
+/// part before `at` is valid UTF-8.
+fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&bytes[line_start..at])
+        .chars()
+        .count() as u32
+        + 1;
+    (line, col)
+}
+
+const SAVE_AS_UTF8: &str = "open it and save it as UTF-8 (in Word: Save As → Plain Text → \
+    Unicode (UTF-8); in Notepad: Save As → Encoding: UTF-8); or convert it with UniKey's \
+    converter (Ctrl+Shift+F6: source {from}, destination Unicode)";
+
+/// The legacy Vietnamese encoding a file not in UTF-8 most likely uses,
+/// judged from byte patterns only one of them produces:
+///
+/// - VNI writes a tone as a byte of its own after the vowel (`caùc` for
+///   các: 0xF9 ù, 0xF8 ø, 0xFB û, 0xEF ï), and â ê ô ă as a vowel plus a
+///   mark (`a\xE2`, `e\xE2`, `o\xE2`, `a\xEA`…);
+/// - Windows-1258 writes most tones as a combining byte after the vowel
+///   (0xCC grave, 0xEC acute, 0xD2 hook, 0xDE tilde, 0xF2 dot below);
+/// - TCVN3 (ABC) writes each accented letter as one byte, and only it uses
+///   0xA1–0xBF for letters (ă â ê ô ơ ư đ, à ả ã á ạ…), where the others
+///   have symbols.
+///
+/// `None` when the signs are too few or too mixed to tell.
+pub fn guess_legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
+    const VOWELS: &[u8] = b"aeiouyAEIOUY";
+    // Windows-1258 letters that take a combining tone: â ê ô ă ơ ư and capitals.
+    const CP1258_VOWELS: &[u8] = &[
+        0xE2, 0xEA, 0xF4, 0xE3, 0xF5, 0xFD, 0xC2, 0xCA, 0xD4, 0xC3, 0xD5, 0xDD,
+    ];
+    const CP1258_TONES: &[u8] = &[0xCC, 0xEC, 0xD2, 0xDE, 0xF2];
+    const VNI_TONES: &[u8] = &[0xF9, 0xF8, 0xFB, 0xEF];
+    // VNI marks after a or e: â/ê and ă with their tones.
+    const VNI_AFTER_A_E: &[u8] = &[
+        0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE8, 0xE9, 0xEA, 0xEB, 0xFA, 0xFC,
+    ];
+    let sample = &bytes[..bytes.len().min(1 << 16)];
+    let (mut vni, mut cp1258, mut tcvn3) = (0u32, 0u32, 0u32);
+    for (i, &b) in sample.iter().enumerate() {
+        if b < 0x80 {
+            continue;
+        }
+        let prev = if i > 0 { sample[i - 1] } else { 0 };
+        if (VOWELS.contains(&prev) && VNI_TONES.contains(&b))
+            || (b"aAeE".contains(&prev) && VNI_AFTER_A_E.contains(&b))
+            || (b"oO".contains(&prev) && b == 0xE2)
+        {
+            vni += 1;
+        } else if (VOWELS.contains(&prev) || CP1258_VOWELS.contains(&prev))
+            && CP1258_TONES.contains(&b)
+        {
+            cp1258 += 1;
+        } else if (0xA1..=0xBF).contains(&b) {
+            tcvn3 += 1;
+        }
+    }
+    let mut votes = [
+        (vni, "VNI"),
+        (cp1258, "Windows-1258"),
+        (tcvn3, "TCVN3 (ABC)"),
+    ];
+    votes.sort_by_key(|v| std::cmp::Reverse(v.0));
+    let (best, name) = votes[0];
+    (best >= 2 && best >= 2 * votes[1].0).then_some(name)
+}
+
 /// Decodes a file's bytes: UTF-8 only, BOM dropped, CRLF → LF, NFC.
+/// Refuses UTF-16, legacy Vietnamese encodings (naming the likely one) and
+/// NUL bytes, each with the line and column of the first offending byte.
 pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Diagnostic::error(
+            rel,
+            "this file is UTF-16 (it begins with a UTF-16 byte order mark); expected UTF-8",
+        )
+        .with_help(
+            "open it and save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8; in Word: \
+             Save As → Plain Text → Unicode (UTF-8))",
+        ));
+    }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,
@@ -60,32 +154,51 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
-            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let line_start = bytes[..valid]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let col = String::from_utf8_lossy(&bytes[line_start..valid])
-                .chars()
-                .count() as u32
-                + 1;
+            let (line, col) = line_col(bytes, valid);
+            // From the byte before: in VNI that is the vowel its mark belongs to.
+            let guess = guess_legacy_encoding(&bytes[valid.saturating_sub(1)..]);
+            let what = match guess {
+                Some(enc) => format!("; it looks like {enc}"),
+                None => String::new(),
+            };
             // The line is shown as far as it can be read: undecodable
             // bytes appear as U+FFFD, the caret under the first of them.
             let d = Diagnostic::error(
                 rel,
                 format!(
-                    "this file is not UTF-8 (invalid byte 0x{:02X} at line {line}, column {col})",
+                    "this file is not UTF-8 (invalid byte 0x{:02X} at line {line}, column {col}){what}",
                     bytes[valid]
                 ),
             )
             .at(&String::from_utf8_lossy(bytes), line, col)
-            .with_help(
-                "it may be in TCVN3 (ABC), VNI or Windows-1258; open it and save it as UTF-8 \
-                 (in Word: Save As → Plain Text → Unicode (UTF-8); in Notepad: Encoding → UTF-8)",
-            );
+            .with_help(match guess {
+                Some(enc) => format!(
+                    "{}; if the text still looks wrong, try the other legacy encodings \
+                     (TCVN3 (ABC), VNI, Windows-1258) as the source",
+                    SAVE_AS_UTF8.replace("{from}", enc)
+                ),
+                None => format!(
+                    "it may be in TCVN3 (ABC), VNI or Windows-1258; {}",
+                    SAVE_AS_UTF8.replace("{from}", "the file's encoding")
+                ),
+            });
             return Err(d);
         }
     };
+    if let Some(at) = text.find('\0') {
+        let (line, col) = line_col(text.as_bytes(), at);
+        return Err(Diagnostic::error(
+            rel,
+            format!(
+                "this file holds a NUL byte (0x00) at line {line}, column {col}; expected text"
+            ),
+        )
+        .at(&text.replace('\0', "\u{2400}"), line, col)
+        .with_help(
+            "a text file never holds NUL bytes: this may be a binary file (a Word document, a \
+             PDF) named .md, or a file saved as UTF-16; save it as plain text in UTF-8",
+        ));
+    }
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
@@ -116,11 +229,40 @@ struct CachedText {
 
 fn read_text(root: &Path, abs: &Path) -> Result<SourceFile, Diagnostic> {
     let rel = rel_string(root, abs);
-    let bytes = fsutil::read(abs).map_err(|e| Diagnostic::error(&rel, e.to_string()))?;
+    let bytes = read_limited(abs).map_err(|e| Diagnostic::error(&rel, e))?;
     Ok(SourceFile {
         rel: rel.clone(),
         text: decode(&rel, bytes)?.into(),
     })
+}
+
+/// Reads a text file of at most [`MAX_TEXT_BYTES`]; a bigger one is
+/// refused without being read into memory.
+fn read_limited(abs: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let too_big = |size: u64| {
+        format!(
+            "this file is {:.1} MB; kiemchung reads text files (Markdown, site.toml, \
+             templates) of at most {} MB",
+            size as f64 / 1_048_576.0,
+            MAX_TEXT_BYTES / 1_048_576
+        )
+    };
+    let file = std::fs::File::open(abs).map_err(|e| format!("cannot read: {e}"))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_TEXT_BYTES {
+        return Err(too_big(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The size may change between the check and the read (a file being
+    // written): read one byte more than allowed to notice.
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Reads the Markdown files, reusing from `cache` the texts of files whose
@@ -199,7 +341,11 @@ fn walk(dir: &Path, diags: &mut Vec<Diagnostic>, root: &Path) -> Vec<PathBuf> {
         return Vec::new();
     }
     let mut files = Vec::new();
-    let walker = WalkDir::new(dir)
+    // Links are followed inside the site folder only: a link to a file or
+    // folder outside it (`static/x -> /etc/passwd`) would publish what the
+    // site does not hold. The root itself may be reached through a link.
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
@@ -209,13 +355,47 @@ fn walk(dir: &Path, diags: &mut Vec<Diagnostic>, root: &Path) -> Vec<PathBuf> {
                     .to_str()
                     .is_some_and(|n| !fsutil::is_temp_file(n))
         });
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         match entry {
+            Ok(e) if e.path_is_symlink() && e.depth() > 0 => {
+                let target = e.path().canonicalize();
+                match target {
+                    Ok(t) if t.starts_with(&real_root) => {
+                        if e.file_type().is_file() {
+                            files.push(e.into_path());
+                        }
+                    }
+                    _ => {
+                        let shown = std::fs::read_link(e.path())
+                            .map(|t| t.display().to_string())
+                            .unwrap_or_default();
+                        diags.push(
+                            Diagnostic::error(
+                                rel_string(root, e.path()),
+                                format!(
+                                    "this is a link to {shown}, outside the site folder; links are followed only inside the site"
+                                ),
+                            )
+                            .with_help("copy the file or folder into the site instead of linking to it"),
+                        );
+                        if e.file_type().is_dir() {
+                            walker.skip_current_dir();
+                        }
+                    }
+                }
+            }
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(|p| rel_string(root, p)).unwrap_or_default();
-                diags.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                let msg = match e.loop_ancestor() {
+                    Some(a) => format!(
+                        "this link makes a loop: it leads back to {}, which contains it",
+                        rel_string(root, a)
+                    ),
+                    None => format!("cannot read: {e}"),
+                };
+                diags.push(Diagnostic::error(path, msg));
             }
         }
     }
@@ -327,6 +507,33 @@ mod tests {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         bytes.extend_from_slice(nfd.as_bytes());
         assert_eq!(decode("a.md", bytes).unwrap(), "Thông báo\n");
+    }
+
+    #[test]
+    fn guesses_the_legacy_encoding() {
+        // "Thông báo kết quả" in each.
+        let cp1258 = b"Th\xF4ng ba\xECo k\xEA\xECt qua\xD2";
+        // As Windows writes it: precomposed where the code page has the
+        // letter (á 0xE1, à 0xE0), combining tones elsewhere.
+        let cp1258_mixed = b"Th\xF4ng b\xE1o k\xEA\xECt qua\xD2 r\xE0 so\xE1t";
+        assert_eq!(guess_legacy_encoding(cp1258_mixed), Some("Windows-1258"));
+        let vni = b"Tho\xE2ng ba\xF9o ke\xE1t qua\xFB";
+        let tcvn3 = b"Th\xABng b\xB8o k\xD5t qu\xB6";
+        assert_eq!(guess_legacy_encoding(cp1258), Some("Windows-1258"));
+        assert_eq!(guess_legacy_encoding(vni), Some("VNI"));
+        assert_eq!(guess_legacy_encoding(tcvn3), Some("TCVN3 (ABC)"));
+        // One odd byte says nothing.
+        assert_eq!(guess_legacy_encoding(b"caf\xE9"), None);
+        assert_eq!(guess_legacy_encoding(b""), None);
+    }
+
+    #[test]
+    fn decode_refuses_utf16_and_nul_bytes() {
+        let d = decode("a.md", b"\xFF\xFE-\x00-\x00".to_vec()).unwrap_err();
+        assert!(d.message.contains("UTF-16"), "{}", d.message);
+        let d = decode("a.md", b"---\nab\x00c\n".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (Some(2), Some(3)));
+        assert!(d.message.contains("NUL"), "{}", d.message);
     }
 
     #[test]

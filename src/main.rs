@@ -2,6 +2,8 @@
 //! and decides the exit code, all in this one file. 0 success, 1 content or
 //! build errors, 2 wrong usage.
 
+#![deny(clippy::unwrap_used)]
+
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use kiemchung::diag::{self, Diagnostic};
@@ -202,6 +204,11 @@ fn run(cli: Cli) -> ExitCode {
                 today: today_or(today),
                 drafts,
             };
+            // Before anything: a previous site a killed build left aside
+            // goes back in place, whether this build succeeds or not.
+            if let Err(e) = kiemchung::output::recover(&out_dir) {
+                eprintln!("warning: {e}");
+            }
             match pipeline::build(&opts, None) {
                 Ok(built) => {
                     print_diags(&built.warnings);

@@ -20,7 +20,32 @@ pub fn render(body: &str, settings: &MarkdownSettings) -> String {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
     let prefix = |dest| with_base(dest, &settings.base_path);
-    let parser = Parser::new_ext(body, options).map(|event| match event {
+    // Links and images whose target runs code or reads local files
+    // (`javascript:`, `data:`, `file:`…) are dropped, their text kept,
+    // unless raw HTML is allowed: then the author is trusted anyway. Links
+    // cannot nest, but an image can sit in a link: one flag per open tag.
+    let mut dropped: Vec<bool> = Vec::new();
+    let parser = Parser::new_ext(body, options).filter_map(move |event| {
+        let drop = |dest: &str| !settings.unsafe_html && !is_safe_url(dest);
+        Some(match event {
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                let d = drop(dest_url);
+                dropped.push(d);
+                if d {
+                    return None;
+                }
+                event
+            }
+            Event::End(pulldown_cmark::TagEnd::Link | pulldown_cmark::TagEnd::Image) => {
+                if dropped.pop().unwrap_or(false) {
+                    return None;
+                }
+                event
+            }
+            e => e,
+        })
+    });
+    let parser = parser.map(|event| match event {
         Event::Html(h) | Event::InlineHtml(h) if !settings.unsafe_html => Event::Text(h),
         Event::Start(Tag::Link {
             link_type,
@@ -49,6 +74,36 @@ pub fn render(body: &str, settings: &MarkdownSettings) -> String {
     let mut out = String::with_capacity(body.len() * 5 / 4);
     html::push_html(&mut out, parser);
     out
+}
+
+/// Whether a link target is safe to publish: a relative or site path, a
+/// fragment, or an `http`, `https`, `mailto` or `tel` URL. Browsers ignore
+/// tabs, newlines and leading spaces or control characters in a scheme
+/// (`java\tscript:`), so they are ignored here too.
+pub fn is_safe_url(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .take(32)
+        .collect();
+    let Some((scheme, _)) = cleaned.split_once(':') else {
+        return true;
+    };
+    let is_scheme = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        // `:` after a `/`, `?` or `#`: a relative path such as `a/b:c`.
+        return true;
+    }
+    matches!(
+        scheme.to_ascii_lowercase().as_str(),
+        "http" | "https" | "mailto" | "tel"
+    )
 }
 
 fn with_base<'a>(dest: CowStr<'a>, base_path: &str) -> CowStr<'a> {
@@ -106,6 +161,57 @@ mod tests {
         assert!(html.contains("&lt;div&gt;"), "{html}");
         let html = render("<div>x</div>\n", &s("/", true));
         assert!(html.contains("<div>x</div>"), "{html}");
+    }
+
+    #[test]
+    fn script_urls_are_dropped_by_default() {
+        let md = "[a](javascript:alert(1)) [b](JavaScript:alert(1)) [c](java&#9;script:x) \
+                  <javascript:alert(1)> [d](vbscript:x) [e](data:text/html,x) [f](file:///etc/passwd) \
+                  ![g](javascript:alert(1)) [![h](x.png)](javascript:y) [ok](https://x.vn/) [m](mailto:a@b.vn) \
+                  [rel](a/b:c.pdf)";
+        let html = render(md, &s("/", false));
+        let lower = html.to_ascii_lowercase();
+        for bad in ["javascript", "vbscript", "data:", "file:", "java\tscript"] {
+            assert!(!lower.contains(&format!("=\"{bad}")), "{bad} in {html}");
+        }
+        // The text of a dropped link stays, without its link.
+        assert!(html.starts_with("<p>a b c "), "{html}");
+        assert!(html.contains("src=\"x.png\""), "{html}");
+        assert!(html.contains("href=\"https://x.vn/\""), "{html}");
+        assert!(html.contains("href=\"mailto:a@b.vn\""), "{html}");
+        assert!(html.contains("href=\"a/b:c.pdf\""), "{html}");
+        // With raw HTML allowed the author is trusted with links too.
+        let html = render("[a](javascript:x)", &s("/", true));
+        assert!(html.contains("href=\"javascript:x\""), "{html}");
+    }
+
+    #[test]
+    fn safe_urls() {
+        for ok in [
+            "",
+            "#x",
+            "/2022/",
+            "a.pdf",
+            "../a.pdf",
+            "https://x",
+            "HTTP://x",
+            "a/b:c",
+            "?q=a:b",
+        ] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:x",
+            " javascript:x",
+            "\u{1}javascript:x",
+            "JAVA\nSCRIPT:x",
+            "data:x",
+            "file:/x",
+            "vbscript:x",
+            "c:\\x",
+        ] {
+            assert!(!is_safe_url(bad), "{bad:?}");
+        }
     }
 
     #[test]

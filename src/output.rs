@@ -2,9 +2,11 @@
 //! and the one place that writes it to disk.
 //!
 //! A build never leaves a half-written site: everything is written into a
-//! sibling folder (`.public.kiemchung-new`), which then replaces the output
-//! folder by two renames. If anything fails before the swap, the previous
-//! output is untouched.
+//! sibling folder (`.public.kiemchung-new`), which then trades places with
+//! the output folder in one atomic rename (Linux; elsewhere two renames, and
+//! the next build puts back a previous site a kill left aside). If anything
+//! fails before the swap, the previous output is untouched; what a killed
+//! build leaves behind is removed by the next build.
 
 use crate::fsutil::{self, PathError};
 use std::collections::BTreeMap;
@@ -63,6 +65,38 @@ impl Content {
     }
 }
 
+/// The temporary folders of a build writing `out_dir`: where the new site
+/// is written, and where the previous one is moved aside.
+fn temp_dirs(out_dir: &Path) -> (PathBuf, PathBuf) {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    (
+        parent.join(format!(".{name}.kiemchung-new")),
+        parent.join(format!(".{name}.kiemchung-old")),
+    )
+}
+
+/// Puts back a previous site that a build killed between "move aside" and
+/// "move in" left aside (only where the swap is two renames). Called before
+/// every build, so even a failing one finds the output folder whole.
+pub fn recover(out_dir: &Path) -> Result<(), PathError> {
+    let (_, old) = temp_dirs(out_dir);
+    if !out_dir.exists() && old.is_dir() {
+        std::fs::rename(&old, out_dir).map_err(|source| PathError {
+            path: old.clone(),
+            action: "restore",
+            source,
+        })?;
+    }
+    Ok(())
+}
+
 /// Output paths are relative, `/`-separated: `2022/1-2/index.html`.
 #[derive(Clone, Debug, Default)]
 pub struct Output {
@@ -94,12 +128,7 @@ impl Output {
             _ => PathBuf::from("."),
         };
         fsutil::create_dir_all(&parent)?;
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let staging = parent.join(format!(".{name}.kiemchung-new"));
-        let old = parent.join(format!(".{name}.kiemchung-old"));
+        let (staging, old) = temp_dirs(out_dir);
         let io = |action: &'static str, path: &Path| {
             let path = path.to_path_buf();
             move |source| PathError {
@@ -108,6 +137,9 @@ impl Output {
                 source,
             }
         };
+        recover(out_dir)?;
+        // What a killed build left behind: a half-written staging folder,
+        // or a previous site not yet removed.
         for leftover in [&staging, &old] {
             if leftover.exists() {
                 std::fs::remove_dir_all(leftover).map_err(io("remove", leftover))?;
@@ -117,6 +149,11 @@ impl Output {
         if let Err(e) = result {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(e);
+        }
+        // One atomic step where the system allows it: the new site and the
+        // old one trade places, so at every instant `out_dir` is one whole site.
+        if out_dir.is_dir() && exchange(&staging, out_dir).is_ok() {
+            return remove_tree(&staging).map_err(io("remove", &staging));
         }
         if out_dir.exists() {
             std::fs::rename(out_dir, &old).map_err(io("move aside", out_dir))?;
@@ -180,6 +217,39 @@ impl Output {
     }
 }
 
+/// Swaps two folders in one atomic rename (Linux `renameat2` with
+/// `RENAME_EXCHANGE`). Fails where the system or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (ca, cb) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths; the call reads them only.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
 /// `remove_dir_all`, with the subfolders removed in parallel.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
     use rayon::prelude::*;
@@ -227,5 +297,34 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names, ["public"], "no staging folder is left behind");
+    }
+
+    #[test]
+    fn a_site_left_aside_by_a_killed_build_is_restored() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let mut o = Output::default();
+        o.insert_str("index.html", "one".into());
+        o.write_atomic(&out).unwrap();
+        // Killed between "move aside" and "move in": no public/, the old
+        // site aside and a full staging folder.
+        std::fs::rename(&out, tmp.path().join(".public.kiemchung-old")).unwrap();
+        std::fs::create_dir(tmp.path().join(".public.kiemchung-new")).unwrap();
+        let mut bad = Output::default();
+        bad.files.insert(
+            "x.pdf".into(),
+            Content::File(tmp.path().join("missing.pdf")),
+        );
+        assert!(bad.write_atomic(&out).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "one"
+        );
+        let mut names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["public"]);
     }
 }

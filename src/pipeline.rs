@@ -247,11 +247,37 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
             for p in &parsed {
                 diags.extend(p.diagnostics.iter().cloned());
             }
+            // Markdown files that could not be read (not UTF-8, too big…)
+            // take part as unusable files, so that the checks spanning
+            // files do not also report what their absence causes.
+            let unread: Vec<Arc<ParsedFile>> = diags
+                .iter()
+                .filter(|d| {
+                    d.is_error() && d.file.starts_with("content/") && d.file.ends_with(".md")
+                })
+                .map(|d| {
+                    Arc::new(ParsedFile {
+                        rel: d.file.clone(),
+                        shape: Arc::from(""),
+                        kind: None,
+                        body_html: Arc::from(""),
+                        body_summary: String::new(),
+                        diagnostics: Vec::new(),
+                    })
+                })
+                .collect();
+            let with_unread;
+            let all: &[Arc<ParsedFile>] = if unread.is_empty() {
+                &parsed
+            } else {
+                with_unread = parsed.iter().cloned().chain(unread).collect::<Vec<_>>();
+                &with_unread
+            };
             let mut site = site::assemble(
                 config,
                 opts.today,
                 opts.drafts,
-                &parsed,
+                all,
                 &inputs.content_assets,
                 &mut diags,
             );

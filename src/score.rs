@@ -390,5 +390,57 @@ mod tests {
         fn never_panics_on_any_text(s in ".{0,20}") {
             let _ = Score::parse(&s);
         }
+
+        /// Arithmetic on parsed texts against a reference model: the
+        /// decimal read digit by digit into an i128 of thousandths.
+        #[test]
+        fn arithmetic_matches_an_i128_reference(
+            a in (0u64..10_000_000, 0u32..1000, 1usize..=3, proptest::bool::ANY),
+            b in (0u64..10_000_000, 0u32..1000, 1usize..=3, proptest::bool::ANY),
+        ) {
+            // (integer part, decimals, how many decimals written, comma)
+            let text = |(int, frac, places, comma): (u64, u32, usize, bool)| {
+                let digits = format!("{frac:03}");
+                format!("{int}{}{}", if comma { ',' } else { '.' }, &digits[..places])
+            };
+            let reference = |t: &str| -> i128 {
+                let (i, f) = t.split_once(['.', ',']).unwrap();
+                let f = format!("{f:0<3}");
+                i.parse::<i128>().unwrap() * 1000 + f.parse::<i128>().unwrap()
+            };
+            let (ta, tb) = (text(a), text(b));
+            let (x, y) = (Score::parse(&ta).unwrap(), Score::parse(&tb).unwrap());
+            let (rx, ry) = (reference(&ta), reference(&tb));
+            prop_assert_eq!(i128::from(x.milli()), rx);
+            prop_assert_eq!(i128::from((x + y).milli()), rx + ry);
+            prop_assert_eq!(i128::from((x - y).milli()), rx - ry);
+            prop_assert_eq!(x.cmp(&y), rx.cmp(&ry));
+            prop_assert_eq!(i128::from((x - y).abs().milli()), (rx - ry).abs());
+            // `to_plain` prints the exact value back.
+            prop_assert_eq!(Score::parse(&(x + y).to_plain()).unwrap(), x + y);
+        }
+
+        /// `mul_ratio` against the rational model: the rounded value is
+        /// the nearest thousandth to max·a/b, ties going up.
+        #[test]
+        fn ratio_is_the_nearest_thousandth_half_up(max in 0i64..100_000_000, a in 0u64..10_000, extra in 0u64..10_000) {
+            let b = a + extra + 1;
+            let got = i128::from(Score::from_milli(max).mul_ratio(a, b).milli());
+            let (num, den) = (i128::from(max) * i128::from(a), i128::from(b));
+            // |got − num/den| ≤ 1/2, and exactly 1/2 only rounding up.
+            let twice_diff = 2 * (got * den - num);
+            prop_assert!(twice_diff.abs() <= den, "{got} for {num}/{den}");
+            prop_assert!(twice_diff != -den, "a tie rounded down: {got} for {num}/{den}");
+        }
+
+        /// `percent_tenths` against the rational model, likewise.
+        #[test]
+        fn percentages_are_the_nearest_tenth_half_up(part in 0i64..1_000_000_000, whole in 1i64..1_000_000_000) {
+            let got = i128::from(Score::percent_tenths(Score::from_milli(part), Score::from_milli(whole)).unwrap());
+            let (num, den) = (i128::from(part) * 1000, i128::from(whole));
+            let twice_diff = 2 * (got * den - num);
+            prop_assert!(twice_diff.abs() <= den);
+            prop_assert!(twice_diff != -den);
+        }
     }
 }

@@ -182,4 +182,25 @@ mod tests {
         assert_eq!(percent_tenths(1000), "100%");
         assert_eq!(percent_tenths(850), "85%");
     }
+
+    proptest::proptest! {
+        /// Slugs are lowercase ASCII letters, digits and single inner
+        /// hyphens; slugifying a slug changes nothing; NFC and NFD text
+        /// give the same slug.
+        #[test]
+        fn slugs_are_ascii_and_stable(
+            s in "[a-zA-Z0-9 .,/_-]{0,8}[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƯƠÂÊÔĂ a-z!?\\u{300}\\u{301}]{0,16}|.{0,24}"
+        ) {
+            let slug = slugify(&s);
+            proptest::prop_assert!(
+                slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{slug:?}"
+            );
+            proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{slug:?}");
+            proptest::prop_assert_eq!(slugify(&slug), slug.clone());
+            let nfd: String = s.nfd().collect();
+            let nfc: String = s.nfc().collect();
+            proptest::prop_assert_eq!(slugify(&nfd), slugify(&nfc));
+        }
+    }
 }

@@ -380,11 +380,19 @@ fn evidence_linked_to_a_file_outside_the_site() {
             )
             .unwrap();
         },
-        &[at(
-            "content/2022/1-chi-dao/1.2.md:9:11",
-            "    file: lien-ket.pdf",
-            &["is a link to a file outside the site folder"],
-        )],
+        &[
+            at(
+                "content/2022/1-chi-dao/1.2.md:9:11",
+                "    file: lien-ket.pdf",
+                &["is a link to a file outside the site folder"],
+            ),
+            // The walk refuses the link itself, cited or not (tests/hostile.rs).
+            at(
+                "content/2022/1-chi-dao/lien-ket.pdf",
+                "",
+                &["outside the site folder; links are followed only inside the site"],
+            ),
+        ],
     );
 }
 

@@ -206,9 +206,38 @@ fn text(rq: Request, status: u16, msg: &str) {
     );
 }
 
+/// The longest request target answered: no page of a site has a path
+/// anywhere near it; a longer one gets 414.
+pub const MAX_TARGET_BYTES: usize = 8 * 1024;
+/// The most header bytes (names and values) in one request; beyond, 431.
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+/// The most header fields in one request; beyond, 431.
+pub const MAX_HEADERS: usize = 100;
+
 /// Answers one request. Runs on its own thread, so a long-polled event
 /// request never holds up a page.
 pub(crate) fn handle(rq: Request, shared: &Shared) {
+    if rq.url().len() > MAX_TARGET_BYTES {
+        return text(
+            rq,
+            414,
+            &format!("URI too long: at most {MAX_TARGET_BYTES} bytes"),
+        );
+    }
+    let header_bytes: usize = rq
+        .headers()
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len())
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES || rq.headers().len() > MAX_HEADERS {
+        return text(
+            rq,
+            431,
+            &format!(
+                "request header fields too large: at most {MAX_HEADERS} fields and {MAX_HEADER_BYTES} bytes"
+            ),
+        );
+    }
     if !matches!(rq.method(), Method::Get | Method::Head) {
         let mut resp = Response::from_string("405 method not allowed\n").with_status_code(405);
         if let Some(h) = header("Allow", "GET, HEAD") {

@@ -81,11 +81,12 @@ impl Run {
 
     /// The block pointing at `location` (`path:line:col`, or just `path`).
     pub fn block_at(&self, location: &str) -> &str {
-        let arrow = format!("--> {location}\n");
+        // The arrow line ends the block when no source line follows.
+        let arrow = format!("--> {location}");
         let found: Vec<&str> = self
             .blocks()
             .into_iter()
-            .filter(|b| b.contains(&arrow))
+            .filter(|b| b.lines().any(|l| l.trim_start() == arrow))
             .collect();
         assert_eq!(
             found.len(),
