@@ -5,6 +5,10 @@
 //! sibling folder (`.public.kiemchung-new`), which then replaces the output
 //! folder by two renames. If anything fails before the swap, the previous
 //! output is untouched.
+//!
+//! `build` streams pages into the staging folder as they are rendered
+//! ([`Staging`]), so a 10,000-page site is never held in memory whole;
+//! `serve` keeps its site in memory ([`Output`]).
 
 use crate::fsutil::{self, PathError};
 use std::collections::BTreeMap;
@@ -19,6 +23,9 @@ pub enum Content {
     File(PathBuf),
     /// A file of the embedded default theme.
     Static(&'static [u8]),
+    /// Already written into the staging folder while rendering (`build`);
+    /// only its path is kept.
+    Written,
     /// Made on first use: data exports (`/data/<year>.json`, …), which
     /// `serve` need not remake after every edit unless someone asks.
     Lazy(Arc<Lazy>),
@@ -59,6 +66,11 @@ impl Content {
             Content::Static(b) => std::borrow::Cow::Borrowed(b),
             Content::Lazy(l) => std::borrow::Cow::Borrowed(l.get()),
             Content::File(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
+            Content::Written => {
+                return Err(std::io::Error::other(
+                    "this page was written to disk and is not kept in memory",
+                ));
+            }
         })
     }
 }
@@ -89,51 +101,7 @@ impl Output {
     /// Writes the whole site into `out_dir`, replacing what was there only
     /// once everything is written.
     pub fn write_atomic(&self, out_dir: &Path) -> Result<(), PathError> {
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fsutil::create_dir_all(&parent)?;
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let staging = parent.join(format!(".{name}.kiemchung-new"));
-        let old = parent.join(format!(".{name}.kiemchung-old"));
-        let io = |action: &'static str, path: &Path| {
-            let path = path.to_path_buf();
-            move |source| PathError {
-                path,
-                action,
-                source,
-            }
-        };
-        for leftover in [&staging, &old] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover).map_err(io("remove", leftover))?;
-            }
-        }
-        let result = self.write_into(&staging);
-        if let Err(e) = result {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-        if out_dir.exists() {
-            std::fs::rename(out_dir, &old).map_err(io("move aside", out_dir))?;
-        }
-        if let Err(source) = std::fs::rename(&staging, out_dir) {
-            // Put the previous site back before reporting.
-            let _ = std::fs::rename(&old, out_dir);
-            return Err(PathError {
-                path: out_dir.to_path_buf(),
-                action: "replace",
-                source,
-            });
-        }
-        if old.exists() {
-            remove_tree(&old).map_err(io("remove", &old))?;
-        }
-        Ok(())
+        Staging::begin(out_dir)?.finish(self)
     }
 
     fn write_into(&self, dir: &Path) -> Result<(), PathError> {
@@ -143,8 +111,9 @@ impl Output {
         // parallel: a 10,000-page site is 10,000 folders and files.
         let mut folders: Vec<&str> = self
             .files
-            .keys()
-            .filter_map(|rel| rel.rsplit_once('/').map(|(d, _)| d))
+            .iter()
+            .filter(|(_, content)| !matches!(content, Content::Written))
+            .filter_map(|(rel, _)| rel.rsplit_once('/').map(|(d, _)| d))
             .collect();
         folders.dedup();
         for f in folders {
@@ -155,6 +124,7 @@ impl Output {
         }
         self.files
             .par_iter()
+            .filter(|(_, content)| !matches!(content, Content::Written))
             .try_for_each(|(rel, content)| Self::write_one(&dir.join(rel), content))
     }
 
@@ -177,6 +147,106 @@ impl Output {
             }
         }
         Ok(())
+    }
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> PathError {
+    let path = path.to_path_buf();
+    move |source| PathError {
+        path,
+        action,
+        source,
+    }
+}
+
+/// The sibling folder a build writes into before it replaces the output
+/// folder. Dropped without [`Staging::finish`] (a failed build), it removes
+/// the staging folder and any parent folder it had to create, so a failed
+/// build changes nothing on disk. A build killed midway leaves only the
+/// staging folder, which the next build removes first.
+pub struct Staging {
+    out_dir: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    /// The topmost folder created for the output's parent, if it was missing.
+    created: Option<PathBuf>,
+    done: bool,
+}
+
+impl Staging {
+    pub fn begin(out_dir: &Path) -> Result<Staging, PathError> {
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let created = parent
+            .ancestors()
+            .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+            .last()
+            .map(Path::to_path_buf);
+        fsutil::create_dir_all(&parent)?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let staging = Staging {
+            out_dir: out_dir.to_path_buf(),
+            dir: parent.join(format!(".{name}.kiemchung-new")),
+            old: parent.join(format!(".{name}.kiemchung-old")),
+            created,
+            done: false,
+        };
+        for leftover in [&staging.dir, &staging.old] {
+            if leftover.exists() {
+                remove_tree(leftover).map_err(io("remove", leftover))?;
+            }
+        }
+        fsutil::create_dir_all(&staging.dir)?;
+        Ok(staging)
+    }
+
+    /// Writes one generated file (`2025/1-1-1/index.html`) into the staging
+    /// folder; safe to call from several threads at once.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), PathError> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fsutil::create_dir_all(parent)?;
+        }
+        fsutil::write(&path, bytes)
+    }
+
+    /// Writes what `output` holds besides the files already written, then
+    /// swaps the staging folder in for the output folder.
+    pub fn finish(mut self, output: &Output) -> Result<(), PathError> {
+        output.write_into(&self.dir)?;
+        if self.out_dir.exists() {
+            std::fs::rename(&self.out_dir, &self.old).map_err(io("move aside", &self.out_dir))?;
+        }
+        if let Err(source) = std::fs::rename(&self.dir, &self.out_dir) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&self.old, &self.out_dir);
+            return Err(PathError {
+                path: self.out_dir.clone(),
+                action: "replace",
+                source,
+            });
+        }
+        self.done = true;
+        if self.old.exists() {
+            remove_tree(&self.old).map_err(io("remove", &self.old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = remove_tree(&self.dir);
+            if let Some(top) = &self.created {
+                let _ = std::fs::remove_dir_all(top);
+            }
+        }
     }
 }
 

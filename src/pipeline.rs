@@ -196,6 +196,39 @@ pub(crate) fn stopwatch(prefix: &'static str) -> impl Fn(&str) {
 }
 
 pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
+    build_with(opts, cache, None)
+}
+
+/// Why [`build_into`] left the output folder as it was.
+pub enum BuildFailure {
+    /// The site has errors (with its warnings).
+    Site(Vec<Diagnostic>),
+    /// The site could not be written.
+    Write(crate::fsutil::PathError),
+}
+
+/// `kiemchung build`: builds the site and writes it into `out_dir`,
+/// streaming each page into a staging folder as soon as it is rendered,
+/// then swapping that folder in (see [`crate::output`]). On any failure the
+/// output folder is left as it was and the staging folder is removed.
+/// The returned [`Built`] holds the paths of the pages, not their bytes.
+pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Built, BuildFailure> {
+    let staging = crate::output::Staging::begin(out_dir).map_err(BuildFailure::Write)?;
+    let sink = |rel: &str, bytes: &[u8]| {
+        staging
+            .write(rel, bytes)
+            .map_err(|e| Diagnostic::error("", e.to_string()))
+    };
+    let built = build_with(opts, None, Some(&sink)).map_err(BuildFailure::Site)?;
+    staging.finish(&built.output).map_err(BuildFailure::Write)?;
+    Ok(built)
+}
+
+fn build_with(
+    opts: &BuildOptions,
+    cache: Option<&Cache>,
+    sink: Option<&render::Sink>,
+) -> Result<Built, Vec<Diagnostic>> {
     let lap = stopwatch("");
     let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts));
     lap("load");
@@ -278,6 +311,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
         &inputs.theme_templates,
         cache.map(|c| &c.pages),
         same_shape,
+        sink,
     ) {
         Ok(o) => o,
         Err(mut errs) => {
@@ -324,7 +358,7 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
     let generated = |out: &Output, path: &str| {
         matches!(
             out.files.get(path),
-            Some(Content::Bytes(_) | Content::Lazy(_))
+            Some(Content::Bytes(_) | Content::Lazy(_) | Content::Written)
         )
     };
     for (path, bytes) in theme::static_files() {

@@ -305,6 +305,10 @@ fn same_content(a: &Option<Arc<str>>, b: &Option<Arc<str>>) -> bool {
 /// (`content/2022/1.md`). Kept out of the site model on purpose.
 pub type Bodies<'a> = HashMap<&'a str, Arc<str>>;
 
+/// Where `build` writes each page as soon as it is rendered (the staging
+/// folder), so pages are not all held in memory.
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
 const HOME: &str = "content/_index.md";
 
 struct Ctx<'a> {
@@ -930,6 +934,7 @@ pub fn render(
     overrides: &[SourceFile],
     cache: Option<&RenderCache>,
     same_shape: bool,
+    sink: Option<&Sink>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let lap = crate::pipeline::stopwatch("  render/");
     let sources = Arc::new(TemplateSources::new(&site.config.theme, overrides));
@@ -970,7 +975,8 @@ pub fn render(
     struct Done {
         path: String,
         listed: bool,
-        html: Arc<[u8]>,
+        /// `None` once written to the sink.
+        html: Option<Arc<[u8]>>,
         fresh: Option<CachedPage>,
     }
     let results: Vec<Result<Done, Diagnostic>> = pages
@@ -985,7 +991,7 @@ pub fn render(
             // Only bodies changed since the last build: an unchanged body
             // means an unchanged page, without building its context.
             if let (true, Some(hit)) = (same_shape, cached) {
-                let html = hit.html.clone();
+                let html = Some(hit.html.clone());
                 return Ok(Done {
                     path,
                     listed,
@@ -1000,7 +1006,7 @@ pub fn render(
                 Arc::from(&[][..])
             };
             if let Some(hit) = cached.filter(|c| c.key == key) {
-                let html = hit.html.clone();
+                let html = Some(hit.html.clone());
                 return Ok(Done {
                     path,
                     listed,
@@ -1028,6 +1034,13 @@ pub fn render(
                 content,
                 html: html.clone(),
             });
+            let html = match sink {
+                Some(write) => {
+                    write(&path, &html)?;
+                    None
+                }
+                None => Some(html),
+            };
             Ok(Done {
                 path,
                 listed,
@@ -1072,7 +1085,7 @@ pub fn render(
     let mut out = Output {
         files: done
             .into_iter()
-            .map(|d| (d.path, Content::Bytes(d.html)))
+            .map(|d| (d.path, d.html.map_or(Content::Written, Content::Bytes)))
             .collect(),
     };
     for (i, a) in site.assessments.iter().enumerate() {
