@@ -190,7 +190,16 @@ pub(crate) fn stopwatch(prefix: &'static str) -> impl Fn(&str) {
     let on = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
     move |what| {
         if on {
-            eprintln!("{prefix}{what}: {:?}", t0.elapsed());
+            // Peak memory so far, where the system tells it (Linux).
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string()))
+                })
+                .map(|v| format!(", peak memory {v}"))
+                .unwrap_or_default();
+            eprintln!("{prefix}{what}: {:?}{peak}", t0.elapsed());
         }
     }
 }
@@ -213,6 +222,7 @@ pub enum BuildFailure {
 /// output folder is left as it was and the staging folder is removed.
 /// The returned [`Built`] holds the paths of the pages, not their bytes.
 pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Built, BuildFailure> {
+    let lap = stopwatch("");
     let staging = crate::output::Staging::begin(out_dir).map_err(BuildFailure::Write)?;
     let sink = |rel: &str, bytes: &[u8]| {
         staging
@@ -221,6 +231,7 @@ pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Buil
     };
     let built = build_with(opts, None, Some(&sink)).map_err(BuildFailure::Site)?;
     staging.finish(&built.output).map_err(BuildFailure::Write)?;
+    lap("written");
     Ok(built)
 }
 
@@ -301,6 +312,13 @@ fn build_with(
         }
     };
     lap("model");
+    let input_files = inputs.content.len();
+    if cache.is_none() {
+        // The texts are not needed past this point (diagnostics already
+        // carry their source lines); a one-off build frees them before
+        // rendering, the stage that needs the most memory.
+        inputs.content = Vec::new();
+    }
     let bodies: render::Bodies = parsed
         .iter()
         .map(|p| (p.rel.as_str(), p.body_html.clone()))
@@ -346,7 +364,7 @@ fn build_with(
         output,
         site,
         warnings,
-        input_files: inputs.content.len(),
+        input_files,
     })
 }
 
