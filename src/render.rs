@@ -969,6 +969,8 @@ pub fn render(
     let previous = guard.as_deref().map(|g| &g.pages);
 
     let pages = ctx.pages();
+    // With KIEMCHUNG_TIMINGS, pages that take 100 ms or more are named.
+    let slow_pages = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
     lap("setup");
     /// A rendered page: its path, whether the sitemap lists it, its HTML,
     /// and the cache entry to store when it was not taken from the cache.
@@ -999,6 +1001,7 @@ pub fn render(
                     fresh: None,
                 });
             }
+            let started = slow_pages.then(std::time::Instant::now);
             let job = ctx.job(page);
             let key: Arc<[u8]> = if previous.is_some() {
                 job.ctx.key().into()
@@ -1034,6 +1037,15 @@ pub fn render(
                 content,
                 html: html.clone(),
             });
+            if let Some(t) = started
+                && t.elapsed().as_millis() >= 100
+            {
+                eprintln!(
+                    "  render/page {path}: {:?}, {} bytes",
+                    t.elapsed(),
+                    html.len()
+                );
+            }
             let html = match sink {
                 Some(write) => {
                     write(&path, &html)?;
