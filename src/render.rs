@@ -431,17 +431,22 @@ impl Ctx<'_> {
             }
             Page::Assessment(ai) => {
                 let a = &s.assessments[ai];
-                let warnings: Vec<serde_json::Value> = a
+                #[derive(Serialize)]
+                struct NodeWarning {
+                    id: String,
+                    title: String,
+                    url: String,
+                    message: String,
+                }
+                let warnings: Vec<NodeWarning> = a
                     .nodes
                     .iter()
                     .flat_map(|n| {
-                        n.warnings.iter().map(move |w| {
-                            serde_json::json!({
-                                "id": n.n.id.value.to_string(),
-                                "title": n.n.title,
-                                "url": vb.urls.node(a.year, n),
-                                "message": w,
-                            })
+                        n.warnings.iter().map(move |w| NodeWarning {
+                            id: n.n.id.value.to_string(),
+                            title: n.n.title.clone(),
+                            url: vb.urls.node(a.year, n),
+                            message: w.clone(),
                         })
                     })
                     .collect();
@@ -451,7 +456,7 @@ impl Ctx<'_> {
                     assessment: views::AssessmentSummary,
                     change: Option<views::Change>,
                     rows: Vec<views::NodeRow>,
-                    warnings: Vec<serde_json::Value>,
+                    warnings: Vec<NodeWarning>,
                     tasks: Vec<views::TaskView>,
                     data: serde_json::Value,
                     years_chart: Option<String>,
@@ -601,7 +606,7 @@ impl Ctx<'_> {
                 let a = &s.assessments[ai];
                 let print = matches!(page, Page::Print(_));
                 let report = report::gap_report(s, a);
-                let rows = |v: &[report::GapRow]| -> Vec<serde_json::Value> {
+                let rows = |v: &[report::GapRow]| -> Vec<GapRowView> {
                     v.iter().map(|r| self.gap_row(r)).collect()
                 };
                 let areas_by_id: Vec<&crate::site::Node> =
@@ -624,42 +629,86 @@ impl Ctx<'_> {
                         &self.bars(a, &lost_sorted, true),
                     ).html(),
                 });
-                let ctx = serde_json::json!({
-                    "page": meta(
+                #[derive(Serialize)]
+                struct ReportCtx {
+                    page: PageMeta,
+                    assessment: views::AssessmentSummary,
+                    change: Option<views::Change>,
+                    charts: serde_json::Value,
+                    areas: Vec<GapRowView>,
+                    nodes: Vec<GapRowView>,
+                    without_evidence: Vec<GapRowView>,
+                    changed: Vec<GapRowView>,
+                    not_applicable: Vec<GapRowView>,
+                    units: Vec<serde_json::Value>,
+                    tasks: Vec<views::TaskView>,
+                    task_counts: report::TaskCounts,
+                    on_time: Option<String>,
+                    today: String,
+                }
+                let ctx = ReportCtx {
+                    page: meta(
                         if print { "print" } else { "report" },
                         format!("Báo cáo điểm bị mất — {}", a.a.title),
-                        vb.urls.path(&format!("{}/{}/", a.year, if print { "in" } else { "bao-cao" })),
-                        vec![Link { title: a.a.title.clone(), url: vb.urls.year(a.year) }],
+                        vb.urls.path(&format!(
+                            "{}/{}/",
+                            a.year,
+                            if print { "in" } else { "bao-cao" }
+                        )),
+                        vec![Link {
+                            title: a.a.title.clone(),
+                            url: vb.urls.year(a.year),
+                        }],
                     ),
-                    "assessment": vb.summary(a),
-                    "change": vb.change(a),
-                    "charts": charts,
-                    "areas": rows(&report.areas),
-                    "nodes": rows(&report.nodes),
-                    "without_evidence": rows(&report.without_evidence),
-                    "changed": report.changed.iter().map(|c| {
-                        let mut v = self.gap_row(&c.row);
-                        v["difference"] = c.difference.to_plain().into();
-                        v
-                    }).collect::<Vec<_>>(),
-                    "not_applicable": rows(&report.not_applicable),
-                    "units": report.units.iter().map(|u| serde_json::json!({
-                        "id": u.id, "name": u.name, "url": vb.urls.unit(&u.id),
-                        "nodes": u.nodes, "lost": u.lost.to_plain(),
-                        "tasks": u.tasks, "on_time": u.tasks.on_time_vi(),
-                    })).collect::<Vec<_>>(),
-                    "tasks": a.all_tasks().map(|t| vb.task(a, t)).collect::<Vec<_>>(),
-                    "task_counts": report.tasks,
-                    "on_time": report.tasks.on_time_vi(),
-                    "today": vi::date_iso(s.today),
-                });
+                    assessment: vb.summary(a),
+                    change: vb.change(a),
+                    charts,
+                    areas: rows(&report.areas),
+                    nodes: rows(&report.nodes),
+                    without_evidence: rows(&report.without_evidence),
+                    changed: report
+                        .changed
+                        .iter()
+                        .map(|c| {
+                            let mut v = self.gap_row(&c.row);
+                            v.difference = Some(c.difference.to_plain());
+                            v
+                        })
+                        .collect(),
+                    not_applicable: rows(&report.not_applicable),
+                    units: report
+                        .units
+                        .iter()
+                        .map(|u| {
+                            serde_json::json!({
+                                "id": u.id, "name": u.name, "url": vb.urls.unit(&u.id),
+                                "nodes": u.nodes, "lost": u.lost.to_plain(),
+                                "tasks": u.tasks, "on_time": u.tasks.on_time_vi(),
+                            })
+                        })
+                        .collect(),
+                    tasks: a.all_tasks().map(|t| vb.task(a, t)).collect(),
+                    on_time: report.tasks.on_time_vi(),
+                    task_counts: report.tasks,
+                    today: vi::date_iso(s.today),
+                };
                 PageJob::new(if print { "print.html" } else { "report.html" }, ctx)
             }
             Page::Documents => {
-                let ctx = serde_json::json!({
-                    "page": meta("documents", "Văn bản, tài liệu kiểm chứng", vb.urls.path("van-ban/"), vec![]),
-                    "documents": self.documents(),
-                });
+                #[derive(Serialize)]
+                struct DocumentsCtx {
+                    page: PageMeta,
+                    documents: Vec<DocRow>,
+                }
+                let ctx = DocumentsCtx {
+                    page: meta(
+                        "documents",
+                        "Văn bản, tài liệu kiểm chứng",
+                        vb.urls.path("van-ban/"),
+                        vec![],
+                    ),
+                    documents: self.documents(),
+                };
                 PageJob::new("documents.html", ctx)
             }
             Page::NotFound => {
@@ -719,23 +768,24 @@ impl Ctx<'_> {
         }
     }
 
-    fn gap_row(&self, r: &report::GapRow) -> serde_json::Value {
-        serde_json::json!({
-            "id": r.id,
-            "label": r.label,
-            "title": r.title,
-            "url": self.vb.urls.path(&r.path),
-            "depth": r.depth,
-            "leaf": r.leaf,
-            "max": r.max.to_plain(),
-            "self_score": views::plain(r.self_score),
-            "score": views::plain(r.score),
-            "lost": views::plain(r.lost),
-            "unit": r.unit.as_deref().map(|u| self.vb.unit_ref(u)),
-            "evidence": r.evidence,
-            "explanation": r.explanation,
-            "warnings": r.warnings,
-        })
+    fn gap_row(&self, r: &report::GapRow) -> GapRowView {
+        GapRowView {
+            id: r.id.clone(),
+            label: r.label.clone(),
+            title: r.title.clone(),
+            url: self.vb.urls.path(&r.path),
+            depth: r.depth,
+            leaf: r.leaf,
+            max: r.max.to_plain(),
+            self_score: views::plain(r.self_score),
+            score: views::plain(r.score),
+            lost: views::plain(r.lost),
+            unit: r.unit.as_deref().map(|u| self.vb.unit_ref(u)),
+            evidence: r.evidence,
+            explanation: r.explanation.clone(),
+            warnings: r.warnings.clone(),
+            difference: None,
+        }
     }
 
     /// Chart bars for nodes: their scores, or the points they lost.
@@ -778,11 +828,13 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// Every cited document, in Vietnamese order of title.
-    fn documents(&self) -> Vec<serde_json::Value> {
+    /// Every cited document, in Vietnamese order of title. Typed rows, not
+    /// JSON values: at 10,000 criteria this page lists some 30,000
+    /// documents and 40,000 citations, and it was the slowest page.
+    fn documents(&self) -> Vec<DocRow> {
         let s = self.site;
         let vb = &self.vb;
-        let mut docs: Vec<(String, serde_json::Value)> = documents::groups(s)
+        let mut docs: Vec<(String, DocRow)> = documents::groups(s)
             .into_iter()
             .map(|g| {
                 let first = g.cites[0].evidence(s);
@@ -794,7 +846,10 @@ impl Ctx<'_> {
                         titles.push(t.clone());
                     }
                 }
-                let link = g.cites.iter().find_map(|c| c.evidence(s).link().map(str::to_string));
+                let link = g
+                    .cites
+                    .iter()
+                    .find_map(|c| c.evidence(s).link().map(str::to_string));
                 let conflict = (!g.key.0.starts_with('#') && g.cites.len() > 1)
                     .then(|| match (g.dates_differ(s), g.titles_differ(s)) {
                         (true, true) => Some("Được dẫn với ngày ban hành và trích yếu khác nhau"),
@@ -803,7 +858,7 @@ impl Ctx<'_> {
                         _ => None,
                     })
                     .flatten();
-                let cites: Vec<serde_json::Value> = g
+                let cites: Vec<DocCite> = g
                     .cites
                     .iter()
                     .map(|c| {
@@ -811,37 +866,45 @@ impl Ctx<'_> {
                         match c.node {
                             Some(ni) => {
                                 let n = &a.nodes[ni];
-                                serde_json::json!({
-                                    "year": a.year,
-                                    "id": n.n.id.value.to_string(),
-                                    "title": n.n.title,
-                                    "url": vb.urls.node(a.year, n),
-                                    "pages": c.evidence(s).pages,
-                                })
+                                DocCite {
+                                    year: a.year,
+                                    id: Some(n.n.id.value.to_string()),
+                                    title: n.n.title.clone(),
+                                    url: vb.urls.node(a.year, n),
+                                    pages: c.evidence(s).pages.clone(),
+                                }
                             }
-                            None => serde_json::json!({
-                                "year": a.year,
-                                "id": serde_json::Value::Null,
-                                "title": format!("Quyết định công bố {}", a.a.title),
-                                "url": vb.urls.year(a.year),
-                                "pages": serde_json::Value::Null,
-                            }),
+                            None => DocCite {
+                                year: a.year,
+                                id: None,
+                                title: format!("Quyết định công bố {}", a.a.title),
+                                url: vb.urls.year(a.year),
+                                pages: None,
+                            },
                         }
                     })
                     .collect();
-                let value = serde_json::json!({
-                    "number": g.parsed.as_ref().map(|d| d.normalized.clone()).or_else(|| first.number.clone()),
-                    "parsed": g.parsed.is_some(),
-                    "kind": g.parsed.as_ref().map(|d| d.kind_name),
-                    "issuer": g.parsed.as_ref().map(|d| d.issuer.clone()).or_else(|| first.issuer.clone()),
-                    "year": g.key.2,
-                    "dates": dates.iter().map(|d| vi::date_iso(*d)).collect::<Vec<_>>(),
-                    "titles": titles,
-                    "href": link,
-                    "conflict": conflict,
-                    "cites": cites,
-                });
-                (first.title.clone(), value)
+                let row = DocRow {
+                    number: g
+                        .parsed
+                        .as_ref()
+                        .map(|d| d.normalized.clone())
+                        .or_else(|| first.number.clone()),
+                    parsed: g.parsed.is_some(),
+                    kind: g.parsed.as_ref().map(|d| d.kind_name),
+                    issuer: g
+                        .parsed
+                        .as_ref()
+                        .map(|d| d.issuer.clone())
+                        .or_else(|| first.issuer.clone()),
+                    year: g.key.2,
+                    dates: dates.iter().map(|d| vi::date_iso(*d)).collect(),
+                    titles,
+                    href: link,
+                    conflict,
+                    cites,
+                };
+                (first.title.clone(), row)
             })
             .collect();
         let c = crate::collate::Collator::new();
@@ -912,6 +975,53 @@ impl Ctx<'_> {
             "pages": pages,
         })
     }
+}
+
+/// A row of the gap report and its print view.
+#[derive(Serialize)]
+struct GapRowView {
+    id: String,
+    label: Option<String>,
+    title: String,
+    url: String,
+    depth: usize,
+    leaf: bool,
+    max: String,
+    self_score: Option<String>,
+    score: Option<String>,
+    lost: Option<String>,
+    unit: Option<views::UnitRef>,
+    evidence: usize,
+    explanation: Option<String>,
+    warnings: Vec<String>,
+    /// Change from last year, in the rows of `changed` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    difference: Option<String>,
+}
+
+/// A row of the documents index (`documents.html`).
+#[derive(Serialize)]
+struct DocRow {
+    number: Option<String>,
+    parsed: bool,
+    kind: Option<&'static str>,
+    issuer: Option<String>,
+    year: Option<i32>,
+    dates: Vec<String>,
+    titles: Vec<String>,
+    href: Option<String>,
+    conflict: Option<&'static str>,
+    cites: Vec<DocCite>,
+}
+
+/// Where a document is cited: a criterion, or a year's decision.
+#[derive(Serialize)]
+struct DocCite {
+    year: i32,
+    id: Option<String>,
+    title: String,
+    url: String,
+    pages: Option<String>,
 }
 
 fn task_counts(tasks: &[views::TaskView]) -> report::TaskCounts {
