@@ -298,4 +298,38 @@ mod tests {
             .collect();
         assert_eq!(names, ["public"], "no staging folder is left behind");
     }
+
+    #[test]
+    fn streamed_pages_are_swapped_in_and_a_failed_build_leaves_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("a/b/public");
+        {
+            // A build that fails after writing some pages: nothing remains,
+            // not even the parent folders it had to create.
+            let st = Staging::begin(&out).unwrap();
+            st.write("2025/1-1/index.html", b"page").unwrap();
+        }
+        assert!(!tmp.path().join("a").exists());
+
+        let st = Staging::begin(&out).unwrap();
+        st.write("2025/1-1/index.html", b"page").unwrap();
+        let mut o = Output::default();
+        o.files
+            .insert("2025/1-1/index.html".into(), Content::Written);
+        o.insert_str("sitemap.xml", "map".into());
+        st.finish(&o).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("2025/1-1/index.html")).unwrap(),
+            "page"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("sitemap.xml")).unwrap(),
+            "map"
+        );
+        let names: Vec<_> = std::fs::read_dir(tmp.path().join("a/b"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["public"], "no staging folder is left behind");
+    }
 }
