@@ -127,15 +127,40 @@ def server_command(tool, site, port, kiemchung):
     return cmd
 
 
-def run_tool(tool, site, edits, kiemchung, log_dir):
+def theme_file(tool, site):
+    """The template a theme edit rewrites, and the text it starts from.
+
+    kiemchung: an override of the node page template in the site's own theme
+    folder (themes/default/templates/node.html, which serve watches), made
+    from the built-in template. Hugo: the corpus's own single-page layout."""
+    if tool == "kiemchung":
+        dest = site / "themes" / "default" / "templates" / "node.html"
+        base = (REPO / "themes" / "default" / "templates" / "node.html").read_text(encoding="utf-8")
+        anchor = "{% block content %}\n"
+    else:
+        dest = site / "layouts" / "_default" / "single.html"
+        base = dest.read_text(encoding="utf-8")
+        anchor = '{{ define "main" }}\n'
+    if anchor not in base:
+        raise RuntimeError(f"{dest}: no {anchor!r} to put the marker after")
+    return dest, base, anchor
+
+
+def run_tool(tool, site, edits, kiemchung, log_dir, kind="page"):
     if tool == "kiemchung":
         prefix = base_path(site / "site.toml", "base_url")
     else:
         prefix = base_path(site / "config.toml", "baseURL")
     page = page_of(site)
-    src = site / page["src"]
     url = prefix + page["out"].removesuffix("index.html")
-    original = src.read_bytes()
+    if kind == "theme":
+        src, template, anchor = theme_file(tool, site)
+    else:
+        src = site / page["src"]
+    existed = src.exists()
+    # Folders a theme edit creates, removed again afterwards.
+    made = [d for d in reversed(src.relative_to(site).parents) if not (site / d).exists()]
+    original = src.read_bytes() if existed else None
     port = free_port()
     log = open(Path(log_dir) / f"{tool}-{site.name}.log", "wb")
     started = time.perf_counter()
@@ -161,7 +186,11 @@ def run_tool(tool, site, edits, kiemchung, log_dir):
         time.sleep(SETTLE)
         for i in range(edits):
             marker = f"kcbench{os.getpid()}x{i}x{time.time_ns()}"
-            text = original + f"\n\nDấu đo {marker}.\n".encode()
+            if kind == "theme":
+                text = template.replace(anchor, f"{anchor}<p hidden>{marker}</p>\n", 1).encode()
+                src.parent.mkdir(parents=True, exist_ok=True)
+            else:
+                text = original + f"\n\nDấu đo {marker}.\n".encode()
             t0 = time.perf_counter()
             with open(src, "wb") as f:
                 f.write(text)
@@ -177,7 +206,13 @@ def run_tool(tool, site, edits, kiemchung, log_dir):
             time.sleep(SETTLE)
     finally:
         fetch.close()
-        src.write_bytes(original)
+        if existed:
+            src.write_bytes(original)
+        else:
+            src.unlink(missing_ok=True)
+            for d in reversed(made):
+                if str(d) != ".":
+                    (site / d).rmdir()
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=10)
@@ -233,6 +268,12 @@ def main():
     ap.add_argument("--work", default="/tmp/kc-serve-bench", help="where corpora are generated")
     ap.add_argument("--kiemchung", default=str(REPO / "target" / "release" / "kiemchung"))
     ap.add_argument("--json", help="write every sample here")
+    ap.add_argument(
+        "--edits-of",
+        default="page",
+        help="what is edited, comma-separated: page (a criterion's Markdown body) and/or "
+        "theme (the template of every criterion page)",
+    )
     args = ap.parse_args()
 
     tools = [t for t in args.tools.split(",") if t]
@@ -251,50 +292,57 @@ def main():
         "results": [],
     }
     print(f"# {info['machine']}\n# hugo: {info['hugo']}\n# kiemchung: {info['kiemchung']}", flush=True)
-    for n in [int(s) for s in args.sizes.split(",")]:
-        for tool in tools:
-            fmt = "kiemchung" if tool == "kiemchung" else "hugo"
-            site = corpus(args.work, fmt, n)
-            r = run_tool(tool, site, args.edits, args.kiemchung, args.work)
-            s = r["samples_ms"]
-            row = {
-                "tool": tool,
-                "pages": n,
-                "median_ms": statistics.median(s),
-                "min_ms": min(s),
-                "max_ms": max(s),
-                "ready_s": r["ready_s"],
-                **r,
-            }
-            info["results"].append(row)
-            rb = r["server_rebuild_ms"]
-            row["server_rebuild_median_ms"] = statistics.median(rb) if rb else None
-            print(
-                f"{tool:10} {n:6} pages: median {row['median_ms']:8.1f} ms, "
-                f"min {row['min_ms']:8.1f}, max {row['max_ms']:8.1f} "
-                f"(first page served after {r['ready_s']:.1f} s; "
-                f"rebuilds the server reported: {len(rb)}, median {row['server_rebuild_median_ms']} ms)",
-                flush=True,
-            )
+    kinds = [k for k in args.edits_of.split(",") if k]
+    for n, kind, tool in [
+        (int(n), k, t) for n in args.sizes.split(",") for k in kinds for t in tools
+    ]:
+        fmt = "kiemchung" if tool == "kiemchung" else "hugo"
+        site = corpus(args.work, fmt, n)
+        r = run_tool(tool, site, args.edits, args.kiemchung, args.work, kind)
+        s = r["samples_ms"]
+        row = {
+            "edit": kind,
+            "tool": tool,
+            "pages": n,
+            "median_ms": statistics.median(s),
+            "min_ms": min(s),
+            "max_ms": max(s),
+            "ready_s": r["ready_s"],
+            **r,
+        }
+        info["results"].append(row)
+        rb = r["server_rebuild_ms"]
+        row["server_rebuild_median_ms"] = statistics.median(rb) if rb else None
+        print(
+            f"{kind:5} {tool:10} {n:6} pages: median {row['median_ms']:8.1f} ms, "
+            f"min {row['min_ms']:8.1f}, max {row['max_ms']:8.1f} "
+            f"(first page served after {r['ready_s']:.1f} s; "
+            f"rebuilds the server reported: {len(rb)}, median {row['server_rebuild_median_ms']} ms)",
+            flush=True,
+        )
     info["loadavg_after"] = os.getloadavg()
 
     print(
-        "\n| pages | tool | median (ms) | min (ms) | max (ms) "
+        "\n| pages | edit | tool | median (ms) | min (ms) | max (ms) "
         "| rebuild as reported by the server, median (ms) | first page served (s) |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    print("|---:|---|---|---:|---:|---:|---:|---:|")
     for r in info["results"]:
         rb = r["server_rebuild_median_ms"]
         print(
-            f"| {r['pages']:,} | {r['tool']} | {r['median_ms']:.0f} | {r['min_ms']:.0f} "
+            f"| {r['pages']:,} | {r['edit']} | {r['tool']} | {r['median_ms']:.0f} | {r['min_ms']:.0f} "
             f"| {r['max_ms']:.0f} | {'—' if rb is None else f'{rb:.0f}'} | {r['ready_s']:.1f} |"
         )
-    by = {(r["tool"], r["pages"]): r["median_ms"] for r in info["results"]}
+    by = {(r["edit"], r["tool"], r["pages"]): r["median_ms"] for r in info["results"]}
     for n in sorted({r["pages"] for r in info["results"]}):
-        k = by.get(("kiemchung", n))
-        for h in ("hugo", "hugo-full"):
-            if k and by.get((h, n)):
-                print(f"{n:,} pages: median latency kiemchung / {h} = {k / by[(h, n)]:.2f}")
+        for kind in kinds:
+            k = by.get((kind, "kiemchung", n))
+            for h in ("hugo", "hugo-full"):
+                if k and by.get((kind, h, n)):
+                    print(
+                        f"{n:,} pages, {kind} edit: median latency kiemchung / {h} = "
+                        f"{k / by[(kind, h, n)]:.2f}"
+                    )
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(info, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -209,14 +209,14 @@ fn run(cli: Cli) -> ExitCode {
             if let Err(e) = kiemchung::output::recover(&out_dir) {
                 eprintln!("warning: {e}");
             }
-            match pipeline::build(&opts, None) {
+            match pipeline::build_into(&opts, &out_dir) {
+                Err(pipeline::BuildFailure::Write(e)) => {
+                    eprintln!("error: {e}");
+                    eprintln!("{} was left as it was", shown);
+                    ExitCode::from(1)
+                }
                 Ok(built) => {
                     print_diags(&built.warnings);
-                    if let Err(e) = built.output.write_atomic(&out_dir) {
-                        eprintln!("error: {e}");
-                        eprintln!("{} was left as it was", shown);
-                        return ExitCode::from(1);
-                    }
                     let a = &built.site.assessments;
                     println!(
                         "Built {} ({} files) from {} Markdown files into {} in {:.2} s: {} year{}, {}",
@@ -231,7 +231,7 @@ fn run(cli: Cli) -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(diags) => {
+                Err(pipeline::BuildFailure::Site(diags)) => {
                     print_diags(&diags);
                     let (e, w) = count(&diags);
                     eprintln!(

@@ -7,6 +7,10 @@
 //! the next build puts back a previous site a kill left aside). If anything
 //! fails before the swap, the previous output is untouched; what a killed
 //! build leaves behind is removed by the next build.
+//!
+//! `build` streams pages into the staging folder as they are rendered
+//! ([`Staging`]), so a 10,000-page site is never held in memory whole;
+//! `serve` keeps its site in memory ([`Output`]).
 
 use crate::fsutil::{self, PathError};
 use std::collections::BTreeMap;
@@ -21,6 +25,9 @@ pub enum Content {
     File(PathBuf),
     /// A file of the embedded default theme.
     Static(&'static [u8]),
+    /// Already written into the staging folder while rendering (`build`);
+    /// only its path is kept.
+    Written,
     /// Made on first use: data exports (`/data/<year>.json`, …), which
     /// `serve` need not remake after every edit unless someone asks.
     Lazy(Arc<Lazy>),
@@ -61,6 +68,11 @@ impl Content {
             Content::Static(b) => std::borrow::Cow::Borrowed(b),
             Content::Lazy(l) => std::borrow::Cow::Borrowed(l.get()),
             Content::File(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
+            Content::Written => {
+                return Err(std::io::Error::other(
+                    "this page was written to disk and is not kept in memory",
+                ));
+            }
         })
     }
 }
@@ -123,54 +135,7 @@ impl Output {
     /// Writes the whole site into `out_dir`, replacing what was there only
     /// once everything is written.
     pub fn write_atomic(&self, out_dir: &Path) -> Result<(), PathError> {
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fsutil::create_dir_all(&parent)?;
-        let (staging, old) = temp_dirs(out_dir);
-        let io = |action: &'static str, path: &Path| {
-            let path = path.to_path_buf();
-            move |source| PathError {
-                path,
-                action,
-                source,
-            }
-        };
-        recover(out_dir)?;
-        // What a killed build left behind: a half-written staging folder,
-        // or a previous site not yet removed.
-        for leftover in [&staging, &old] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover).map_err(io("remove", leftover))?;
-            }
-        }
-        let result = self.write_into(&staging);
-        if let Err(e) = result {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-        // One atomic step where the system allows it: the new site and the
-        // old one trade places, so at every instant `out_dir` is one whole site.
-        if out_dir.is_dir() && exchange(&staging, out_dir).is_ok() {
-            return remove_tree(&staging).map_err(io("remove", &staging));
-        }
-        if out_dir.exists() {
-            std::fs::rename(out_dir, &old).map_err(io("move aside", out_dir))?;
-        }
-        if let Err(source) = std::fs::rename(&staging, out_dir) {
-            // Put the previous site back before reporting.
-            let _ = std::fs::rename(&old, out_dir);
-            return Err(PathError {
-                path: out_dir.to_path_buf(),
-                action: "replace",
-                source,
-            });
-        }
-        if old.exists() {
-            remove_tree(&old).map_err(io("remove", &old))?;
-        }
-        Ok(())
+        Staging::begin(out_dir)?.finish(self)
     }
 
     fn write_into(&self, dir: &Path) -> Result<(), PathError> {
@@ -180,8 +145,9 @@ impl Output {
         // parallel: a 10,000-page site is 10,000 folders and files.
         let mut folders: Vec<&str> = self
             .files
-            .keys()
-            .filter_map(|rel| rel.rsplit_once('/').map(|(d, _)| d))
+            .iter()
+            .filter(|(_, content)| !matches!(content, Content::Written))
+            .filter_map(|(rel, _)| rel.rsplit_once('/').map(|(d, _)| d))
             .collect();
         folders.dedup();
         for f in folders {
@@ -192,6 +158,7 @@ impl Output {
         }
         self.files
             .par_iter()
+            .filter(|(_, content)| !matches!(content, Content::Written))
             .try_for_each(|(rel, content)| Self::write_one(&dir.join(rel), content))
     }
 
@@ -214,6 +181,112 @@ impl Output {
             }
         }
         Ok(())
+    }
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> PathError {
+    let path = path.to_path_buf();
+    move |source| PathError {
+        path,
+        action,
+        source,
+    }
+}
+
+/// The sibling folder a build writes into before it replaces the output
+/// folder. Dropped without [`Staging::finish`] (a failed build), it removes
+/// the staging folder and any parent folder it had to create, so a failed
+/// build changes nothing on disk. A build killed midway leaves only the
+/// staging folder, which the next build removes first.
+pub struct Staging {
+    out_dir: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    /// The topmost folder created for the output's parent, if it was missing.
+    created: Option<PathBuf>,
+    done: bool,
+}
+
+impl Staging {
+    pub fn begin(out_dir: &Path) -> Result<Staging, PathError> {
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let created = parent
+            .ancestors()
+            .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+            .last()
+            .map(Path::to_path_buf);
+        fsutil::create_dir_all(&parent)?;
+        recover(out_dir)?;
+        let (dir, old) = temp_dirs(out_dir);
+        let staging = Staging {
+            out_dir: out_dir.to_path_buf(),
+            dir,
+            old,
+            created,
+            done: false,
+        };
+        // What a killed build left behind: a half-written staging folder,
+        // or a previous site not yet removed.
+        for leftover in [&staging.dir, &staging.old] {
+            if leftover.exists() {
+                remove_tree(leftover).map_err(io("remove", leftover))?;
+            }
+        }
+        fsutil::create_dir_all(&staging.dir)?;
+        Ok(staging)
+    }
+
+    /// Writes one generated file (`2025/1-1-1/index.html`) into the staging
+    /// folder; safe to call from several threads at once.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), PathError> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fsutil::create_dir_all(parent)?;
+        }
+        fsutil::write(&path, bytes)
+    }
+
+    /// Writes what `output` holds besides the files already written, then
+    /// swaps the staging folder in for the output folder.
+    pub fn finish(mut self, output: &Output) -> Result<(), PathError> {
+        output.write_into(&self.dir)?;
+        // One atomic step where the system allows it: the new site and the
+        // old one trade places, so at every instant `out_dir` is one whole site.
+        if self.out_dir.is_dir() && exchange(&self.dir, &self.out_dir).is_ok() {
+            self.done = true;
+            return remove_tree(&self.dir).map_err(io("remove", &self.dir));
+        }
+        if self.out_dir.exists() {
+            std::fs::rename(&self.out_dir, &self.old).map_err(io("move aside", &self.out_dir))?;
+        }
+        if let Err(source) = std::fs::rename(&self.dir, &self.out_dir) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&self.old, &self.out_dir);
+            return Err(PathError {
+                path: self.out_dir.clone(),
+                action: "replace",
+                source,
+            });
+        }
+        self.done = true;
+        if self.old.exists() {
+            remove_tree(&self.old).map_err(io("remove", &self.old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = remove_tree(&self.dir);
+            if let Some(top) = &self.created {
+                let _ = std::fs::remove_dir_all(top);
+            }
+        }
     }
 }
 
@@ -293,6 +366,40 @@ mod tests {
             "one"
         );
         let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["public"], "no staging folder is left behind");
+    }
+
+    #[test]
+    fn streamed_pages_are_swapped_in_and_a_failed_build_leaves_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("a/b/public");
+        {
+            // A build that fails after writing some pages: nothing remains,
+            // not even the parent folders it had to create.
+            let st = Staging::begin(&out).unwrap();
+            st.write("2025/1-1/index.html", b"page").unwrap();
+        }
+        assert!(!tmp.path().join("a").exists());
+
+        let st = Staging::begin(&out).unwrap();
+        st.write("2025/1-1/index.html", b"page").unwrap();
+        let mut o = Output::default();
+        o.files
+            .insert("2025/1-1/index.html".into(), Content::Written);
+        o.insert_str("sitemap.xml", "map".into());
+        st.finish(&o).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("2025/1-1/index.html")).unwrap(),
+            "page"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("sitemap.xml")).unwrap(),
+            "map"
+        );
+        let names: Vec<_> = std::fs::read_dir(tmp.path().join("a/b"))
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();

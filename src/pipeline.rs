@@ -190,12 +190,56 @@ pub(crate) fn stopwatch(prefix: &'static str) -> impl Fn(&str) {
     let on = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
     move |what| {
         if on {
-            eprintln!("{prefix}{what}: {:?}", t0.elapsed());
+            // Peak memory so far, where the system tells it (Linux).
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string()))
+                })
+                .map(|v| format!(", peak memory {v}"))
+                .unwrap_or_default();
+            eprintln!("{prefix}{what}: {:?}{peak}", t0.elapsed());
         }
     }
 }
 
 pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
+    build_with(opts, cache, None)
+}
+
+/// Why [`build_into`] left the output folder as it was.
+pub enum BuildFailure {
+    /// The site has errors (with its warnings).
+    Site(Vec<Diagnostic>),
+    /// The site could not be written.
+    Write(crate::fsutil::PathError),
+}
+
+/// `kiemchung build`: builds the site and writes it into `out_dir`,
+/// streaming each page into a staging folder as soon as it is rendered,
+/// then swapping that folder in (see [`crate::output`]). On any failure the
+/// output folder is left as it was and the staging folder is removed.
+/// The returned [`Built`] holds the paths of the pages, not their bytes.
+pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Built, BuildFailure> {
+    let lap = stopwatch("");
+    let staging = crate::output::Staging::begin(out_dir).map_err(BuildFailure::Write)?;
+    let sink = |rel: &str, bytes: &[u8]| {
+        staging
+            .write(rel, bytes)
+            .map_err(|e| Diagnostic::error("", e.to_string()))
+    };
+    let built = build_with(opts, None, Some(&sink)).map_err(BuildFailure::Site)?;
+    staging.finish(&built.output).map_err(BuildFailure::Write)?;
+    lap("written");
+    Ok(built)
+}
+
+fn build_with(
+    opts: &BuildOptions,
+    cache: Option<&Cache>,
+    sink: Option<&render::Sink>,
+) -> Result<Built, Vec<Diagnostic>> {
     let lap = stopwatch("");
     let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts));
     lap("load");
@@ -294,6 +338,13 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
         }
     };
     lap("model");
+    let input_files = inputs.content.len();
+    if cache.is_none() {
+        // The texts are not needed past this point (diagnostics already
+        // carry their source lines); a one-off build frees them before
+        // rendering, the stage that needs the most memory.
+        inputs.content = Vec::new();
+    }
     let bodies: render::Bodies = parsed
         .iter()
         .map(|p| (p.rel.as_str(), p.body_html.clone()))
@@ -304,6 +355,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
         &inputs.theme_templates,
         cache.map(|c| &c.pages),
         same_shape,
+        sink,
     ) {
         Ok(o) => o,
         Err(mut errs) => {
@@ -338,7 +390,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
         output,
         site,
         warnings,
-        input_files: inputs.content.len(),
+        input_files,
     })
 }
 
@@ -350,7 +402,7 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
     let generated = |out: &Output, path: &str| {
         matches!(
             out.files.get(path),
-            Some(Content::Bytes(_) | Content::Lazy(_))
+            Some(Content::Bytes(_) | Content::Lazy(_) | Content::Written)
         )
     };
     for (path, bytes) in theme::static_files() {

@@ -305,6 +305,10 @@ fn same_content(a: &Option<Arc<str>>, b: &Option<Arc<str>>) -> bool {
 /// (`content/2022/1.md`). Kept out of the site model on purpose.
 pub type Bodies<'a> = HashMap<&'a str, Arc<str>>;
 
+/// Where `build` writes each page as soon as it is rendered (the staging
+/// folder), so pages are not all held in memory.
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
 const HOME: &str = "content/_index.md";
 
 struct Ctx<'a> {
@@ -427,17 +431,22 @@ impl Ctx<'_> {
             }
             Page::Assessment(ai) => {
                 let a = &s.assessments[ai];
-                let warnings: Vec<serde_json::Value> = a
+                #[derive(Serialize)]
+                struct NodeWarning {
+                    id: String,
+                    title: String,
+                    url: String,
+                    message: String,
+                }
+                let warnings: Vec<NodeWarning> = a
                     .nodes
                     .iter()
                     .flat_map(|n| {
-                        n.warnings.iter().map(move |w| {
-                            serde_json::json!({
-                                "id": n.n.id.value.to_string(),
-                                "title": n.n.title,
-                                "url": vb.urls.node(a.year, n),
-                                "message": w,
-                            })
+                        n.warnings.iter().map(move |w| NodeWarning {
+                            id: n.n.id.value.to_string(),
+                            title: n.n.title.clone(),
+                            url: vb.urls.node(a.year, n),
+                            message: w.clone(),
                         })
                     })
                     .collect();
@@ -447,7 +456,7 @@ impl Ctx<'_> {
                     assessment: views::AssessmentSummary,
                     change: Option<views::Change>,
                     rows: Vec<views::NodeRow>,
-                    warnings: Vec<serde_json::Value>,
+                    warnings: Vec<NodeWarning>,
                     tasks: Vec<views::TaskView>,
                     data: serde_json::Value,
                     years_chart: Option<String>,
@@ -597,7 +606,7 @@ impl Ctx<'_> {
                 let a = &s.assessments[ai];
                 let print = matches!(page, Page::Print(_));
                 let report = report::gap_report(s, a);
-                let rows = |v: &[report::GapRow]| -> Vec<serde_json::Value> {
+                let rows = |v: &[report::GapRow]| -> Vec<GapRowView> {
                     v.iter().map(|r| self.gap_row(r)).collect()
                 };
                 let areas_by_id: Vec<&crate::site::Node> =
@@ -620,42 +629,86 @@ impl Ctx<'_> {
                         &self.bars(a, &lost_sorted, true),
                     ).html(),
                 });
-                let ctx = serde_json::json!({
-                    "page": meta(
+                #[derive(Serialize)]
+                struct ReportCtx {
+                    page: PageMeta,
+                    assessment: views::AssessmentSummary,
+                    change: Option<views::Change>,
+                    charts: serde_json::Value,
+                    areas: Vec<GapRowView>,
+                    nodes: Vec<GapRowView>,
+                    without_evidence: Vec<GapRowView>,
+                    changed: Vec<GapRowView>,
+                    not_applicable: Vec<GapRowView>,
+                    units: Vec<serde_json::Value>,
+                    tasks: Vec<views::TaskView>,
+                    task_counts: report::TaskCounts,
+                    on_time: Option<String>,
+                    today: String,
+                }
+                let ctx = ReportCtx {
+                    page: meta(
                         if print { "print" } else { "report" },
                         format!("Báo cáo điểm bị mất — {}", a.a.title),
-                        vb.urls.path(&format!("{}/{}/", a.year, if print { "in" } else { "bao-cao" })),
-                        vec![Link { title: a.a.title.clone(), url: vb.urls.year(a.year) }],
+                        vb.urls.path(&format!(
+                            "{}/{}/",
+                            a.year,
+                            if print { "in" } else { "bao-cao" }
+                        )),
+                        vec![Link {
+                            title: a.a.title.clone(),
+                            url: vb.urls.year(a.year),
+                        }],
                     ),
-                    "assessment": vb.summary(a),
-                    "change": vb.change(a),
-                    "charts": charts,
-                    "areas": rows(&report.areas),
-                    "nodes": rows(&report.nodes),
-                    "without_evidence": rows(&report.without_evidence),
-                    "changed": report.changed.iter().map(|c| {
-                        let mut v = self.gap_row(&c.row);
-                        v["difference"] = c.difference.to_plain().into();
-                        v
-                    }).collect::<Vec<_>>(),
-                    "not_applicable": rows(&report.not_applicable),
-                    "units": report.units.iter().map(|u| serde_json::json!({
-                        "id": u.id, "name": u.name, "url": vb.urls.unit(&u.id),
-                        "nodes": u.nodes, "lost": u.lost.to_plain(),
-                        "tasks": u.tasks, "on_time": u.tasks.on_time_vi(),
-                    })).collect::<Vec<_>>(),
-                    "tasks": a.all_tasks().map(|t| vb.task(a, t)).collect::<Vec<_>>(),
-                    "task_counts": report.tasks,
-                    "on_time": report.tasks.on_time_vi(),
-                    "today": vi::date_iso(s.today),
-                });
+                    assessment: vb.summary(a),
+                    change: vb.change(a),
+                    charts,
+                    areas: rows(&report.areas),
+                    nodes: rows(&report.nodes),
+                    without_evidence: rows(&report.without_evidence),
+                    changed: report
+                        .changed
+                        .iter()
+                        .map(|c| {
+                            let mut v = self.gap_row(&c.row);
+                            v.difference = Some(c.difference.to_plain());
+                            v
+                        })
+                        .collect(),
+                    not_applicable: rows(&report.not_applicable),
+                    units: report
+                        .units
+                        .iter()
+                        .map(|u| {
+                            serde_json::json!({
+                                "id": u.id, "name": u.name, "url": vb.urls.unit(&u.id),
+                                "nodes": u.nodes, "lost": u.lost.to_plain(),
+                                "tasks": u.tasks, "on_time": u.tasks.on_time_vi(),
+                            })
+                        })
+                        .collect(),
+                    tasks: a.all_tasks().map(|t| vb.task(a, t)).collect(),
+                    on_time: report.tasks.on_time_vi(),
+                    task_counts: report.tasks,
+                    today: vi::date_iso(s.today),
+                };
                 PageJob::new(if print { "print.html" } else { "report.html" }, ctx)
             }
             Page::Documents => {
-                let ctx = serde_json::json!({
-                    "page": meta("documents", "Văn bản, tài liệu kiểm chứng", vb.urls.path("van-ban/"), vec![]),
-                    "documents": self.documents(),
-                });
+                #[derive(Serialize)]
+                struct DocumentsCtx {
+                    page: PageMeta,
+                    documents: Vec<DocRow>,
+                }
+                let ctx = DocumentsCtx {
+                    page: meta(
+                        "documents",
+                        "Văn bản, tài liệu kiểm chứng",
+                        vb.urls.path("van-ban/"),
+                        vec![],
+                    ),
+                    documents: self.documents(),
+                };
                 PageJob::new("documents.html", ctx)
             }
             Page::NotFound => {
@@ -715,23 +768,24 @@ impl Ctx<'_> {
         }
     }
 
-    fn gap_row(&self, r: &report::GapRow) -> serde_json::Value {
-        serde_json::json!({
-            "id": r.id,
-            "label": r.label,
-            "title": r.title,
-            "url": self.vb.urls.path(&r.path),
-            "depth": r.depth,
-            "leaf": r.leaf,
-            "max": r.max.to_plain(),
-            "self_score": views::plain(r.self_score),
-            "score": views::plain(r.score),
-            "lost": views::plain(r.lost),
-            "unit": r.unit.as_deref().map(|u| self.vb.unit_ref(u)),
-            "evidence": r.evidence,
-            "explanation": r.explanation,
-            "warnings": r.warnings,
-        })
+    fn gap_row(&self, r: &report::GapRow) -> GapRowView {
+        GapRowView {
+            id: r.id.clone(),
+            label: r.label.clone(),
+            title: r.title.clone(),
+            url: self.vb.urls.path(&r.path),
+            depth: r.depth,
+            leaf: r.leaf,
+            max: r.max.to_plain(),
+            self_score: views::plain(r.self_score),
+            score: views::plain(r.score),
+            lost: views::plain(r.lost),
+            unit: r.unit.as_deref().map(|u| self.vb.unit_ref(u)),
+            evidence: r.evidence,
+            explanation: r.explanation.clone(),
+            warnings: r.warnings.clone(),
+            difference: None,
+        }
     }
 
     /// Chart bars for nodes: their scores, or the points they lost.
@@ -774,11 +828,13 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// Every cited document, in Vietnamese order of title.
-    fn documents(&self) -> Vec<serde_json::Value> {
+    /// Every cited document, in Vietnamese order of title. Typed rows, not
+    /// JSON values: at 10,000 criteria this page lists some 30,000
+    /// documents and 40,000 citations, and it was the slowest page.
+    fn documents(&self) -> Vec<DocRow> {
         let s = self.site;
         let vb = &self.vb;
-        let mut docs: Vec<(String, serde_json::Value)> = documents::groups(s)
+        let mut docs: Vec<(String, DocRow)> = documents::groups(s)
             .into_iter()
             .map(|g| {
                 let first = g.cites[0].evidence(s);
@@ -790,7 +846,10 @@ impl Ctx<'_> {
                         titles.push(t.clone());
                     }
                 }
-                let link = g.cites.iter().find_map(|c| c.evidence(s).link().map(str::to_string));
+                let link = g
+                    .cites
+                    .iter()
+                    .find_map(|c| c.evidence(s).link().map(str::to_string));
                 let conflict = (!g.key.0.starts_with('#') && g.cites.len() > 1)
                     .then(|| match (g.dates_differ(s), g.titles_differ(s)) {
                         (true, true) => Some("Được dẫn với ngày ban hành và trích yếu khác nhau"),
@@ -799,7 +858,7 @@ impl Ctx<'_> {
                         _ => None,
                     })
                     .flatten();
-                let cites: Vec<serde_json::Value> = g
+                let cites: Vec<DocCite> = g
                     .cites
                     .iter()
                     .map(|c| {
@@ -807,38 +866,46 @@ impl Ctx<'_> {
                         match c.node {
                             Some(ni) => {
                                 let n = &a.nodes[ni];
-                                serde_json::json!({
-                                    "year": a.year,
-                                    "id": n.n.id.value.to_string(),
-                                    "title": n.n.title,
-                                    "url": vb.urls.node(a.year, n),
-                                    "pages": c.evidence(s).pages,
-                                })
+                                DocCite {
+                                    year: a.year,
+                                    id: Some(n.n.id.value.to_string()),
+                                    title: n.n.title.clone(),
+                                    url: vb.urls.node(a.year, n),
+                                    pages: c.evidence(s).pages.clone(),
+                                }
                             }
-                            None => serde_json::json!({
-                                "year": a.year,
-                                "id": serde_json::Value::Null,
-                                "title": format!("Quyết định công bố {}", a.a.title),
-                                "url": vb.urls.year(a.year),
-                                "pages": serde_json::Value::Null,
-                            }),
+                            None => DocCite {
+                                year: a.year,
+                                id: None,
+                                title: format!("Quyết định công bố {}", a.a.title),
+                                url: vb.urls.year(a.year),
+                                pages: None,
+                            },
                         }
                     })
                     .collect();
-                let value = serde_json::json!({
-                    "number": g.parsed.as_ref().map(|d| d.normalized.clone()).or_else(|| first.number.clone()),
-                    "parsed": g.parsed.is_some(),
-                    "kind": g.parsed.as_ref().map(|d| d.kind_name),
-                    "issuer": g.parsed.as_ref().map(|d| d.issuer.clone()).or_else(|| first.issuer.clone()),
-                    "year": g.key.2,
-                    "dates": dates.iter().map(|d| vi::date_iso(*d)).collect::<Vec<_>>(),
-                    "titles": titles,
-                    "href": link,
-                    "conflict": conflict,
-                    "cites": cites,
-                    "anchor": crate::search::group_anchor(s, &g),
-                });
-                (first.title.clone(), value)
+                let row = DocRow {
+                    number: g
+                        .parsed
+                        .as_ref()
+                        .map(|d| d.normalized.clone())
+                        .or_else(|| first.number.clone()),
+                    parsed: g.parsed.is_some(),
+                    kind: g.parsed.as_ref().map(|d| d.kind_name),
+                    issuer: g
+                        .parsed
+                        .as_ref()
+                        .map(|d| d.issuer.clone())
+                        .or_else(|| first.issuer.clone()),
+                    year: g.key.2,
+                    dates: dates.iter().map(|d| vi::date_iso(*d)).collect(),
+                    titles,
+                    href: link,
+                    conflict,
+                    cites,
+                    anchor: crate::search::group_anchor(s, &g),
+                };
+                (first.title.clone(), row)
             })
             .collect();
         let c = crate::collate::Collator::new();
@@ -911,6 +978,55 @@ impl Ctx<'_> {
     }
 }
 
+/// A row of the gap report and its print view.
+#[derive(Serialize)]
+struct GapRowView {
+    id: String,
+    label: Option<String>,
+    title: String,
+    url: String,
+    depth: usize,
+    leaf: bool,
+    max: String,
+    self_score: Option<String>,
+    score: Option<String>,
+    lost: Option<String>,
+    unit: Option<views::UnitRef>,
+    evidence: usize,
+    explanation: Option<String>,
+    warnings: Vec<String>,
+    /// Change from last year, in the rows of `changed` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    difference: Option<String>,
+}
+
+/// A row of the documents index (`documents.html`).
+#[derive(Serialize)]
+struct DocRow {
+    number: Option<String>,
+    parsed: bool,
+    kind: Option<&'static str>,
+    issuer: Option<String>,
+    year: Option<i32>,
+    dates: Vec<String>,
+    titles: Vec<String>,
+    href: Option<String>,
+    conflict: Option<&'static str>,
+    cites: Vec<DocCite>,
+    /// The row's id, which the search index links to.
+    anchor: String,
+}
+
+/// Where a document is cited: a criterion, or a year's decision.
+#[derive(Serialize)]
+struct DocCite {
+    year: i32,
+    id: Option<String>,
+    title: String,
+    url: String,
+    pages: Option<String>,
+}
+
 fn task_counts(tasks: &[views::TaskView]) -> report::TaskCounts {
     let mut c = report::TaskCounts::default();
     for t in tasks {
@@ -931,6 +1047,7 @@ pub fn render(
     overrides: &[SourceFile],
     cache: Option<&RenderCache>,
     same_shape: bool,
+    sink: Option<&Sink>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let lap = crate::pipeline::stopwatch("  render/");
     let sources = Arc::new(TemplateSources::new(&site.config.theme, overrides));
@@ -965,13 +1082,16 @@ pub fn render(
     let previous = guard.as_deref().map(|g| &g.pages);
 
     let pages = ctx.pages();
+    // With KIEMCHUNG_TIMINGS, pages that take 100 ms or more are named.
+    let slow_pages = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
     lap("setup");
     /// A rendered page: its path, whether the sitemap lists it, its HTML,
     /// and the cache entry to store when it was not taken from the cache.
     struct Done {
         path: String,
         listed: bool,
-        html: Arc<[u8]>,
+        /// `None` once written to the sink.
+        html: Option<Arc<[u8]>>,
         fresh: Option<CachedPage>,
     }
     let results: Vec<Result<Done, Diagnostic>> = pages
@@ -986,7 +1106,7 @@ pub fn render(
             // Only bodies changed since the last build: an unchanged body
             // means an unchanged page, without building its context.
             if let (true, Some(hit)) = (same_shape, cached) {
-                let html = hit.html.clone();
+                let html = Some(hit.html.clone());
                 return Ok(Done {
                     path,
                     listed,
@@ -994,6 +1114,7 @@ pub fn render(
                     fresh: None,
                 });
             }
+            let started = slow_pages.then(std::time::Instant::now);
             let job = ctx.job(page);
             let key: Arc<[u8]> = if previous.is_some() {
                 job.ctx.key().into()
@@ -1001,7 +1122,7 @@ pub fn render(
                 Arc::from(&[][..])
             };
             if let Some(hit) = cached.filter(|c| c.key == key) {
-                let html = hit.html.clone();
+                let html = Some(hit.html.clone());
                 return Ok(Done {
                     path,
                     listed,
@@ -1029,6 +1150,22 @@ pub fn render(
                 content,
                 html: html.clone(),
             });
+            if let Some(t) = started
+                && t.elapsed().as_millis() >= 100
+            {
+                eprintln!(
+                    "  render/page {path}: {:?}, {} bytes",
+                    t.elapsed(),
+                    html.len()
+                );
+            }
+            let html = match sink {
+                Some(write) => {
+                    write(&path, &html)?;
+                    None
+                }
+                None => Some(html),
+            };
             Ok(Done {
                 path,
                 listed,
@@ -1073,7 +1210,7 @@ pub fn render(
     let mut out = Output {
         files: done
             .into_iter()
-            .map(|d| (d.path, Content::Bytes(d.html)))
+            .map(|d| (d.path, d.html.map_or(Content::Written, Content::Bytes)))
             .collect(),
     };
     for (i, a) in site.assessments.iter().enumerate() {

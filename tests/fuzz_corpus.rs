@@ -146,6 +146,6 @@ fn site_corpus() {
             .iter()
             .map(|p| (p.rel.as_str(), p.body_html.clone()))
             .collect();
-        let _ = render::render(&site, &bodies, &[], None, false);
+        let _ = render::render(&site, &bodies, &[], None, false, None);
     });
 }

@@ -72,5 +72,5 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .map(|p| (p.rel.as_str(), p.body_html.clone()))
         .collect();
-    let _ = render::render(&site, &bodies, &[], None, false);
+    let _ = render::render(&site, &bodies, &[], None, false, None);
 });
