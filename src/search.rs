@@ -348,7 +348,7 @@ pub fn index_json(entries: &[Entry]) -> String {
 ///
 /// With `lazy` (serve), both are made on first request, like the data
 /// exports, so that a rebuild after an edit does not pay for them (about
-/// 2 s at 10,000 pages, docs/search.md); a template error then shows on the
+/// 0.7 s at 10,000 pages, docs/search.md); a template error then shows on the
 /// list page. A build makes them at once and reports such an error.
 pub fn add(
     out: &mut Output,
