@@ -1094,87 +1094,110 @@ pub fn render(
         html: Option<Arc<[u8]>>,
         fresh: Option<CachedPage>,
     }
-    let results: Vec<Result<Done, Diagnostic>> = pages
-        .into_par_iter()
-        .map(|page| {
-            // The print view repeats the report: no entry in the sitemap.
-            let listed = !matches!(page, Page::Print(_));
-            let (path, content) = ctx.locate(page);
-            let cached = previous
-                .and_then(|p| p.get(&path))
-                .filter(|c| same_content(&c.content, &content));
-            // Only bodies changed since the last build: an unchanged body
-            // means an unchanged page, without building its context.
-            if let (true, Some(hit)) = (same_shape, cached) {
-                let html = Some(hit.html.clone());
-                return Ok(Done {
-                    path,
-                    listed,
-                    html,
-                    fresh: None,
-                });
-            }
-            let started = slow_pages.then(std::time::Instant::now);
-            let job = ctx.job(page);
-            let key: Arc<[u8]> = if previous.is_some() {
-                job.ctx.key().into()
-            } else {
-                Arc::from(&[][..])
-            };
-            if let Some(hit) = cached.filter(|c| c.key == key) {
-                let html = Some(hit.html.clone());
-                return Ok(Done {
-                    path,
-                    listed,
-                    html,
-                    fresh: None,
-                });
-            }
-            let tpl = env
-                .get_template(job.template)
-                .map_err(|e| template_error(&sources, &e))?;
-            let body = content
-                .as_deref()
-                .map(|c| Value::from_safe_string(c.to_string()))
-                .unwrap_or_else(|| Value::from(""));
-            let value = context! {
-                site => site_value.clone(), content => body, ..job.ctx.value()
-            };
-            let html: Arc<[u8]> = tpl
-                .render(value)
-                .map_err(|e| template_error(&sources, &e))?
-                .into_bytes()
-                .into();
-            let fresh = previous.is_some().then(|| CachedPage {
-                key,
-                content,
-                html: html.clone(),
-            });
-            if let Some(t) = started
-                && t.elapsed().as_millis() >= 100
-            {
-                eprintln!(
-                    "  render/page {path}: {:?}, {} bytes",
-                    t.elapsed(),
-                    html.len()
-                );
-            }
-            let html = match sink {
-                Some(write) => {
-                    write(&path, &html)?;
-                    None
+    let render_pages = || -> Vec<Result<Done, Diagnostic>> {
+        pages
+            .into_par_iter()
+            .map(|page| {
+                // The print view repeats the report: no entry in the sitemap.
+                let listed = !matches!(page, Page::Print(_));
+                let (path, content) = ctx.locate(page);
+                let cached = previous
+                    .and_then(|p| p.get(&path))
+                    .filter(|c| same_content(&c.content, &content));
+                // Only bodies changed since the last build: an unchanged body
+                // means an unchanged page, without building its context.
+                if let (true, Some(hit)) = (same_shape, cached) {
+                    let html = Some(hit.html.clone());
+                    return Ok(Done {
+                        path,
+                        listed,
+                        html,
+                        fresh: None,
+                    });
                 }
-                None => Some(html),
-            };
-            Ok(Done {
-                path,
-                listed,
-                html,
-                fresh,
+                let started = slow_pages.then(std::time::Instant::now);
+                let job = ctx.job(page);
+                let key: Arc<[u8]> = if previous.is_some() {
+                    job.ctx.key().into()
+                } else {
+                    Arc::from(&[][..])
+                };
+                if let Some(hit) = cached.filter(|c| c.key == key) {
+                    let html = Some(hit.html.clone());
+                    return Ok(Done {
+                        path,
+                        listed,
+                        html,
+                        fresh: None,
+                    });
+                }
+                let tpl = env
+                    .get_template(job.template)
+                    .map_err(|e| template_error(&sources, &e))?;
+                let body = content
+                    .as_deref()
+                    .map(|c| Value::from_safe_string(c.to_string()))
+                    .unwrap_or_else(|| Value::from(""));
+                let value = context! {
+                    site => site_value.clone(), content => body, ..job.ctx.value()
+                };
+                let html: Arc<[u8]> = tpl
+                    .render(value)
+                    .map_err(|e| template_error(&sources, &e))?
+                    .into_bytes()
+                    .into();
+                let fresh = previous.is_some().then(|| CachedPage {
+                    key,
+                    content,
+                    html: html.clone(),
+                });
+                if let Some(t) = started
+                    && t.elapsed().as_millis() >= 100
+                {
+                    eprintln!(
+                        "  render/page {path}: {:?}, {} bytes",
+                        t.elapsed(),
+                        html.len()
+                    );
+                }
+                let html = match sink {
+                    Some(write) => {
+                        write(&path, &html)?;
+                        None
+                    }
+                    None => Some(html),
+                };
+                Ok(Done {
+                    path,
+                    listed,
+                    html,
+                    fresh,
+                })
             })
-        })
-        .collect();
-    lap("pages");
+            .collect()
+    };
+    // The pages, the search page and index, and the data exports are
+    // independent: rendered side by side, so that the long single tasks
+    // among them (the documents index, the year table, the search index,
+    // each year's workbook) overlap with the criterion pages instead of
+    // leaving a core idle at the end of each stage.
+    let mut searched = Output::default();
+    let (results, (search_result, exports)) = rayon::join(render_pages, || {
+        rayon::join(
+            || {
+                crate::search::add(
+                    &mut searched,
+                    site,
+                    bodies,
+                    &env,
+                    &site_value,
+                    cache.is_some(),
+                )
+            },
+            || exports(site, sink),
+        )
+    });
+    lap("pages, search and data");
     let mut errors = Vec::new();
     let mut done = Vec::with_capacity(results.len());
     for r in results {
@@ -1190,6 +1213,8 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    search_result.map_err(|e| vec![template_error(&sources, &e)])?;
+    let exports = exports.map_err(|e| vec![e])?;
     if let Some(inner) = guard.as_deref_mut() {
         for d in &mut done {
             if let Some(entry) = d.fresh.take() {
@@ -1213,29 +1238,8 @@ pub fn render(
             .map(|d| (d.path, d.html.map_or(Content::Written, Content::Bytes)))
             .collect(),
     };
-    for (i, a) in site.assessments.iter().enumerate() {
-        let s = site.clone();
-        out.files.insert(
-            format!("data/{}.json", a.year),
-            Lazy::content(move || data::json(&s, &s.assessments[i]).into_bytes()),
-        );
-        let s = site.clone();
-        out.files.insert(
-            format!("data/{}.csv", a.year),
-            Lazy::content(move || data::csv(&s, &s.assessments[i])),
-        );
-        let s = site.clone();
-        out.files.insert(
-            format!("data/{}.xlsx", a.year),
-            // The workbook writer fails only on limits the site cannot reach
-            // (sheet names, row counts); an empty file would be a bug.
-            Lazy::content(move || crate::xlsx::workbook(&s, &s.assessments[i]).unwrap_or_default()),
-        );
-    }
-    lap("outputs");
-    crate::search::add(&mut out, site, bodies, &env, &site_value, cache.is_some())
-        .map_err(|e| vec![template_error(&sources, &e)])?;
-    lap("search");
+    out.files.extend(exports);
+    out.files.extend(searched.files);
     let s = site.clone();
     out.files.insert(
         "sitemap.xml".into(),
@@ -1249,6 +1253,48 @@ pub fn render(
         out.insert_str(format!("{}atom.xml", s.url_path()), data::atom(site, s));
     }
     Ok(out)
+}
+
+/// The data exports of each year (`data/<year>.json`, `.csv`, `.xlsx`).
+/// With a sink (`build`) they are made now, in parallel, and written;
+/// without one (`serve`) they are made when first asked for.
+fn exports(site: &Arc<Site>, sink: Option<&Sink>) -> Result<Vec<(String, Content)>, Diagnostic> {
+    type Make = fn(&Site, &Assessment) -> Vec<u8>;
+    const KINDS: [(&str, Make); 3] = [
+        ("json", |s, a| data::json(s, a).into_bytes()),
+        ("csv", |s, a| data::csv(s, a)),
+        // The workbook writer fails only on limits the site cannot reach
+        // (sheet names, row counts); an empty file would be a bug.
+        ("xlsx", |s, a| {
+            crate::xlsx::workbook(s, a).unwrap_or_default()
+        }),
+    ];
+    let jobs: Vec<(String, usize, Make)> = site
+        .assessments
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            KINDS
+                .iter()
+                .map(move |&(ext, make)| (format!("data/{}.{ext}", a.year), i, make))
+        })
+        .collect();
+    match sink {
+        Some(write) => jobs
+            .into_par_iter()
+            .map(|(path, i, make)| {
+                write(&path, &make(site, &site.assessments[i]))?;
+                Ok((path, Content::Written))
+            })
+            .collect(),
+        None => Ok(jobs
+            .into_iter()
+            .map(|(path, i, make)| {
+                let s = site.clone();
+                (path, Lazy::content(move || make(&s, &s.assessments[i])))
+            })
+            .collect()),
+    }
 }
 
 /// Object-safe serialization of a page context: as a template value, and
