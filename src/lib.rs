@@ -20,6 +20,8 @@ pub mod docnum;
 pub mod documents;
 pub mod frontmatter;
 pub mod fsutil;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 pub mod id;
 pub mod load;
