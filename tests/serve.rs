@@ -9,6 +9,8 @@
 //! Waits poll with a deadline ([`TIMEOUT`]) and return as soon as the
 //! condition holds; no test sleeps a fixed time and then asserts.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -23,24 +25,11 @@ const SECRET: &str = "SECRET-OUTSIDE-THE-SITE-7f3a";
 const PAGE: &str = "/cchc/2022/1-1/";
 const PAGE_SRC: &str = "content/2022/1.1.md";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
-
 /// A temp folder with `site/` (the fixture) and `secret.txt` beside it.
 fn site_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-site");
-    copy_dir(&fixture, &tmp.path().join("site"));
+    common::copy_dir(&fixture, &tmp.path().join("site"));
     std::fs::write(tmp.path().join("secret.txt"), SECRET).unwrap();
     std::fs::write(tmp.path().join("site/secret.txt"), SECRET).unwrap();
     tmp

@@ -6,6 +6,8 @@
 //! The client is raw `TcpStream`s so that the bytes under test go out
 //! exactly as written.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -16,19 +18,6 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kiemchung");
 const SECRET: &str = "SECRET-OUTSIDE-THE-SITE-c41d";
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
 
 /// `kiemchung serve` on a port the system picks, killed when dropped.
 struct Serve {
@@ -48,7 +37,7 @@ impl Serve {
     fn start() -> Serve {
         let tmp = tempfile::tempdir().unwrap();
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-site");
-        copy_dir(&fixture, &tmp.path().join("site"));
+        common::copy_dir(&fixture, &tmp.path().join("site"));
         std::fs::write(tmp.path().join("secret.txt"), SECRET).unwrap();
         std::fs::write(tmp.path().join("site/secret.txt"), SECRET).unwrap();
         let mut child = Command::new(BIN)
