@@ -341,6 +341,16 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// The names in a folder, sorted.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn swaps_in_a_new_site_and_keeps_the_old_on_failure() {
         let tmp = tempfile::tempdir().unwrap();
@@ -365,10 +375,7 @@ mod tests {
             std::fs::read_to_string(out.join("index.html")).unwrap(),
             "one"
         );
-        let names: Vec<_> = std::fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
+        let names = names_in(tmp.path());
         assert_eq!(names, ["public"], "no staging folder is left behind");
     }
 
@@ -399,10 +406,7 @@ mod tests {
             std::fs::read_to_string(out.join("sitemap.xml")).unwrap(),
             "map"
         );
-        let names: Vec<_> = std::fs::read_dir(tmp.path().join("a/b"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
+        let names = names_in(&tmp.path().join("a/b"));
         assert_eq!(names, ["public"], "no staging folder is left behind");
     }
 
@@ -427,11 +431,7 @@ mod tests {
             std::fs::read_to_string(out.join("index.html")).unwrap(),
             "one"
         );
-        let mut names: Vec<_> = std::fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
+        let names = names_in(tmp.path());
         assert_eq!(names, ["public"]);
     }
 }

@@ -2,7 +2,9 @@
 //! the 2022 results of Thông báo 55/TB-SKHCN must come out exactly.
 
 mod common;
-use common::{TODAY, as_strs, between, body_rows, links_resolve, run_in, snapshot, tags, text};
+use common::{
+    TODAY, as_strs, between, body_rows, build_repo, links_resolve, run_in, snapshot, tags, text,
+};
 use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -139,20 +141,7 @@ fn check_passes_and_lists_scored_items_without_evidence() {
         .collect();
 
     // The same items, computed independently from the published data.
-    let out = tmp.path().join("public");
-    run_in(
-        tmp.path(),
-        &[
-            "build",
-            "--root",
-            ROOT,
-            "--output",
-            out.to_str().unwrap(),
-            "--today",
-            TODAY,
-        ],
-    )
-    .ok();
+    let (_built, out) = build_repo();
     let data: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("data/2022.json")).unwrap())
             .unwrap();
@@ -170,26 +159,6 @@ fn check_passes_and_lists_scored_items_without_evidence() {
         snapshot(&Path::new(ROOT).join("content")) == before,
         "check wrote into content/"
     );
-}
-
-/// The repository's site built into a temporary folder: (folder, output).
-fn build_repo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    run_in(
-        tmp.path(),
-        &[
-            "build",
-            "--root",
-            ROOT,
-            "--output",
-            out.to_str().unwrap(),
-            "--today",
-            TODAY,
-        ],
-    )
-    .ok();
-    (tmp, out)
 }
 
 fn read(out: &Path, rel: &str) -> String {

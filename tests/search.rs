@@ -5,10 +5,8 @@
 //! tests/browser/search.test.mjs.
 
 mod common;
-use common::{TODAY, attr_values, links_resolve, run_in, snapshot};
+use common::{attr_values, links_resolve, snapshot};
 use std::collections::BTreeSet;
-
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 #[test]
 fn folding_follows_the_shared_table() {
@@ -45,26 +43,12 @@ fn folding_follows_the_shared_table() {
     );
 }
 
-/// The repository's site, built once per test into a temporary folder.
+/// The repository's site, built once per test: (folder, its files).
 fn build_repo() -> (
     tempfile::TempDir,
     std::collections::BTreeMap<String, Vec<u8>>,
 ) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    run_in(
-        tmp.path(),
-        &[
-            "build",
-            "--root",
-            ROOT,
-            "--output",
-            out.to_str().unwrap(),
-            "--today",
-            TODAY,
-        ],
-    )
-    .ok();
+    let (tmp, out) = common::build_repo();
     let files = snapshot(&out);
     (tmp, files)
 }

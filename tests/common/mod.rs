@@ -119,6 +119,20 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// The repository's own site built with `--today TODAY` into a fresh
+/// temporary folder: (folder, output folder).
+pub fn build_repo() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out_arg = out.to_str().unwrap();
+    let args = [
+        "build", "--root", root, "--output", out_arg, "--today", TODAY,
+    ];
+    run_in(tmp.path(), &args).ok();
+    (tmp, out)
+}
+
 /// A fixture site copied into a fresh temporary folder (`<tmp>/site`).
 pub struct Site {
     pub tmp: tempfile::TempDir,
