@@ -133,6 +133,23 @@ pub fn cites(site: &Site) -> impl Iterator<Item = (Cite, &Evidence)> {
     })
 }
 
+/// Every cited document in the order of the documents page and the search
+/// list: Vietnamese alphabetical order of the first citation's title, ties
+/// by first citation. Computed once per model.
+pub fn by_title(site: &Site) -> &[Group] {
+    site.doc_groups.get_or_init(|| {
+        let mut g = groups(site);
+        let c = crate::collate::Collator::new();
+        g.sort_by(|x, y| {
+            c.compare(
+                &x.cites[0].evidence(site).title,
+                &y.cites[0].evidence(site).title,
+            )
+        });
+        g
+    })
+}
+
 /// Every cited document, in a deterministic order (by first citation).
 pub fn groups(site: &Site) -> Vec<Group> {
     // Sized up front: growing a map of 35,000 string keys rehashes them all.

@@ -834,11 +834,11 @@ impl Ctx<'_> {
     fn documents(&self) -> Vec<DocRow> {
         let s = self.site;
         let vb = &self.vb;
-        let mut docs: Vec<(String, DocRow)> = documents::groups(s)
-            .into_iter()
+        documents::by_title(s)
+            .iter()
             .map(|g| {
                 let first = g.cites[0].evidence(s);
-                let dates = documents::date_list(s, &g);
+                let dates = documents::date_list(s, g);
                 let mut titles: Vec<String> = Vec::new();
                 for c in &g.cites {
                     let t = &c.evidence(s).title;
@@ -884,7 +884,7 @@ impl Ctx<'_> {
                         }
                     })
                     .collect();
-                let row = DocRow {
+                DocRow {
                     number: g
                         .parsed
                         .as_ref()
@@ -903,14 +903,10 @@ impl Ctx<'_> {
                     href: link,
                     conflict,
                     cites,
-                    anchor: crate::search::group_anchor(s, &g),
-                };
-                (first.title.clone(), row)
+                    anchor: crate::search::group_anchor(s, g),
+                }
             })
-            .collect();
-        let c = crate::collate::Collator::new();
-        docs.sort_by(|x, y| c.compare(&x.0, &y.0));
-        docs.into_iter().map(|(_, v)| v).collect()
+            .collect()
     }
 
     /// Points lost on the unit's nodes in the latest scored year.

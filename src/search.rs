@@ -116,7 +116,8 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
     bodies: &HashMap<K, Arc<str>>,
 ) -> Vec<Entry> {
     let urls = vb.urls;
-    let groups = documents::groups(site);
+    // Already in the documents page's order.
+    let groups = documents::by_title(site);
     let count = site
         .assessments
         .iter()
@@ -197,7 +198,7 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
         out.extend(nodes);
     }
 
-    let mut docs: Vec<Entry> = groups
+    let docs: Vec<Entry> = groups
         .par_iter()
         .map(|g| {
             let first = g.cites[0].evidence(site);
@@ -251,9 +252,6 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
             }
         })
         .collect();
-    // As on the documents page: Vietnamese order of title.
-    let c = crate::collate::Collator::new();
-    docs.sort_by(|x, y| c.compare(&x.title, &y.title));
     out.extend(docs);
 
     for u in vb.units() {

@@ -32,6 +32,38 @@ pub struct Site {
     /// Files copied as they are: output path → source. Filled by check
     /// (evidence next to its node) and by assemble (section assets).
     pub copies: BTreeMap<String, PathBuf>,
+    /// The cited documents in the order of the documents page, computed
+    /// once for the documents page and the search index (see
+    /// [`crate::documents::by_title`]).
+    pub doc_groups: Memo<Vec<crate::documents::Group>>,
+}
+
+/// A value computed at most once from a finished model. A clone starts
+/// empty, so a copy of the site that is then changed does not keep a value
+/// computed from the original.
+#[derive(Default)]
+pub struct Memo<T>(std::sync::OnceLock<T>);
+
+impl<T> Memo<T> {
+    pub fn get_or_init(&self, f: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(f)
+    }
+}
+
+impl<T> Clone for Memo<T> {
+    fn clone(&self) -> Self {
+        Memo(std::sync::OnceLock::new())
+    }
+}
+
+impl<T> std::fmt::Debug for Memo<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "Memo(set)"
+        } else {
+            "Memo(empty)"
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -187,6 +219,7 @@ pub fn assemble(
         assessments: Vec::new(),
         sections: Vec::new(),
         copies: BTreeMap::new(),
+        doc_groups: Memo::default(),
     };
     let mut years: BTreeMap<i32, (Option<Assessment>, Vec<Node>)> = BTreeMap::new();
     let mut sections: BTreeMap<String, (Option<Section>, Vec<Page>)> = BTreeMap::new();

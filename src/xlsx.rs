@@ -225,6 +225,11 @@ fn absolute_href(base: &str, href: &str) -> Option<String> {
 pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
     let f = Formats::new();
     let mut wb = Workbook::new();
+    // Level 2 of 9: at 10,000 criteria deflate at the default level (6) was
+    // half of the workbook's time; level 2 takes about a third less time
+    // for a file about a quarter bigger (3.5 MB instead of 2.8 MB there).
+    // Excel reads both alike.
+    wb.set_zip_compression_level(2);
     let created = excel_date(site.today)?;
     let mut props = DocProperties::new()
         .set_title(&a.a.title)
