@@ -428,6 +428,8 @@ fn main() -> ExitCode {
 
 /// glibc's malloc and free took about a sixth of a 10,000-page `check` in a
 /// profile; with mimalloc the same `check` took about a fifth less time
-/// (see BENCHMARKS.md).
+/// (see BENCHMARKS.md). The `system-alloc` feature keeps the system
+/// allocator, for heap profilers that only see malloc (valgrind's massif).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -738,7 +738,13 @@ pub fn parse_file(file: &SourceFile, md: &MarkdownSettings) -> ParsedFile {
         Err(d) => out.diagnostics.push(d),
     }
     out.body_html = markdown::render(split.body, md).into();
-    out.body_summary = markdown::plain_summary(split.body, 240);
+    // Only a section's page shows a summary (in lists and feeds), and only
+    // when its front matter gives none: no second parse for other files.
+    if let Some(Kind::Page(_, page)) = &out.kind
+        && page.summary.is_none()
+    {
+        out.body_summary = markdown::plain_summary(split.body, 240);
+    }
     out
 }
 

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::Mutex;
+use std::time::Duration;
 
 /// Where a template comes from, for error messages.
 struct TemplateSources {
@@ -1080,6 +1081,10 @@ pub fn render(
     let pages = ctx.pages();
     // With KIEMCHUNG_TIMINGS, pages that take 100 ms or more are named.
     let slow_pages = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
+    // With KIEMCHUNG_TIMINGS, the time per template: pages, building their
+    // contexts, rendering them (summed over threads).
+    type PerTemplate = BTreeMap<&'static str, (u32, Duration, Duration)>;
+    let per_template: Mutex<PerTemplate> = Mutex::default();
     lap("setup");
     /// A rendered page: its path, whether the sitemap lists it, its HTML,
     /// and the cache entry to store when it was not taken from the cache.
@@ -1113,6 +1118,7 @@ pub fn render(
                 }
                 let started = slow_pages.then(std::time::Instant::now);
                 let job = ctx.job(page);
+                let context_time = started.map(|t| t.elapsed());
                 let key: Arc<[u8]> = if previous.is_some() {
                     job.ctx.key().into()
                 } else {
@@ -1147,6 +1153,11 @@ pub fn render(
                     content,
                     html: html.clone(),
                 });
+                if let (Some(t), Some(c)) = (started, context_time) {
+                    let mut m = per_template.lock().unwrap_or_else(|e| e.into_inner());
+                    let e = m.entry(job.template).or_default();
+                    *e = (e.0 + 1, e.1 + c, e.2 + t.elapsed());
+                }
                 if let Some(t) = started
                     && t.elapsed().as_millis() >= 100
                 {
@@ -1194,6 +1205,9 @@ pub fn render(
         )
     });
     lap("pages, search and data");
+    for (name, (n, context, total)) in per_template.into_inner().unwrap_or_default() {
+        eprintln!("  render/{name}: {n} pages, {total:?} (contexts {context:?})");
+    }
     let mut errors = Vec::new();
     let mut done = Vec::with_capacity(results.len());
     for r in results {
@@ -1275,11 +1289,13 @@ fn exports(site: &Arc<Site>, sink: Option<&Sink>) -> Result<Vec<(String, Content
                 .map(move |&(ext, make)| (format!("data/{}.{ext}", a.year), i, make))
         })
         .collect();
+    let lap = crate::pipeline::stopwatch("  render/");
     match sink {
         Some(write) => jobs
             .into_par_iter()
             .map(|(path, i, make)| {
                 write(&path, &make(site, &site.assessments[i]))?;
+                lap(&path);
                 Ok((path, Content::Written))
             })
             .collect(),
