@@ -223,6 +223,16 @@ fn absolute_href(base: &str, href: &str) -> Option<String> {
 
 /// The workbook of one assessment, as the bytes of an `.xlsx` file.
 pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
+    // The long sheets go through temporary files (see `make`); where none
+    // can be written (no writable temporary folder, disk full) the same
+    // workbook is made in memory instead.
+    workbook_with(site, a, true).or_else(|_| workbook_with(site, a, false))
+}
+
+/// The workbook with its long sheets written row by row through temporary
+/// files (`row_by_row`) or held in memory: the same cells either way.
+#[doc(hidden)]
+pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Vec<u8>, String> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     // Level 2 of 9: at 10,000 criteria deflate at the default level (6) was
@@ -247,18 +257,18 @@ pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
     // instead of being held cell by cell in memory: at 10,000 criteria the
     // cells took about 100 MB, a third of the build's peak (massif).
     // Strings are then stored in the cells rather than in a shared table.
-    tree_sheet(
-        wb.add_worksheet_with_constant_memory().map_err(err)?,
-        site,
-        a,
-        &f,
-    )?;
-    evidence_sheet(
-        wb.add_worksheet_with_constant_memory().map_err(err)?,
-        site,
-        a,
-        &f,
-    )?;
+    let ws = if row_by_row {
+        wb.add_worksheet_with_constant_memory().map_err(err)?
+    } else {
+        wb.add_worksheet()
+    };
+    tree_sheet(ws, site, a, &f)?;
+    let ws = if row_by_row {
+        wb.add_worksheet_with_constant_memory().map_err(err)?
+    } else {
+        wb.add_worksheet()
+    };
+    evidence_sheet(ws, site, a, &f)?;
     task_sheet(wb.add_worksheet(), site, a, &f)?;
     wb.save_to_buffer().map_err(err)
 }
