@@ -689,7 +689,7 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             node_warnings.push((cite.assessment, ni, msg_vi));
         }
     }
-    for g in groups {
+    for g in &groups {
         if g.key.0.starts_with('#') || g.cites.len() < 2 {
             continue;
         }
@@ -743,6 +743,9 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             w.push(msg);
         }
     }
+    // The evidence is final here (this is the last check): the documents
+    // page and the search index use these groups instead of grouping again.
+    site.doc_groups = crate::site::Memo::new(groups);
 }
 
 #[cfg(test)]

@@ -133,21 +133,28 @@ pub fn cites(site: &Site) -> impl Iterator<Item = (Cite, &Evidence)> {
     })
 }
 
+/// [`groups`], computed at most once per model (the checks leave theirs).
+pub fn grouped(site: &Site) -> &[Group] {
+    site.doc_groups.get_or_init(|| groups(site))
+}
+
 /// Every cited document in the order of the documents page and the search
 /// list: Vietnamese alphabetical order of the first citation's title, ties
-/// by first citation. Computed once per model.
-pub fn by_title(site: &Site) -> &[Group] {
-    site.doc_groups.get_or_init(|| {
-        let mut g = groups(site);
+/// by first citation. Sorted once per model.
+pub fn by_title(site: &Site) -> Vec<&Group> {
+    let groups = grouped(site);
+    let order = site.doc_order.get_or_init(|| {
         let c = crate::collate::Collator::new();
-        g.sort_by(|x, y| {
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by(|&x, &y| {
             c.compare(
-                &x.cites[0].evidence(site).title,
-                &y.cites[0].evidence(site).title,
+                &groups[x].cites[0].evidence(site).title,
+                &groups[y].cites[0].evidence(site).title,
             )
         });
-        g
-    })
+        order
+    });
+    order.iter().map(|&i| &groups[i]).collect()
 }
 
 /// Every cited document, in a deterministic order (by first citation).

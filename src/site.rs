@@ -32,10 +32,11 @@ pub struct Site {
     /// Files copied as they are: output path → source. Filled by check
     /// (evidence next to its node) and by assemble (section assets).
     pub copies: BTreeMap<String, PathBuf>,
-    /// The cited documents in the order of the documents page, computed
-    /// once for the documents page and the search index (see
-    /// [`crate::documents::by_title`]).
+    /// The cited documents by first citation ([`crate::documents::grouped`]),
+    /// kept by the checks for the documents page and the search index.
     pub doc_groups: Memo<Vec<crate::documents::Group>>,
+    /// Their order on the documents page ([`crate::documents::by_title`]).
+    pub doc_order: Memo<Vec<usize>>,
 }
 
 /// A value computed at most once from a finished model. A clone starts
@@ -45,6 +46,11 @@ pub struct Site {
 pub struct Memo<T>(std::sync::OnceLock<T>);
 
 impl<T> Memo<T> {
+    /// A memo holding `value` already.
+    pub fn new(value: T) -> Self {
+        Memo(std::sync::OnceLock::from(value))
+    }
+
     pub fn get_or_init(&self, f: impl FnOnce() -> T) -> &T {
         self.0.get_or_init(f)
     }
@@ -220,6 +226,7 @@ pub fn assemble(
         sections: Vec::new(),
         copies: BTreeMap::new(),
         doc_groups: Memo::default(),
+        doc_order: Memo::default(),
     };
     let mut years: BTreeMap<i32, (Option<Assessment>, Vec<Node>)> = BTreeMap::new();
     let mut sections: BTreeMap<String, (Option<Section>, Vec<Page>)> = BTreeMap::new();
