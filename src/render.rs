@@ -349,6 +349,22 @@ impl Ctx<'_> {
             v.extend((0..sec.pages.len()).map(|pi| Page::SectionItem(si, pi)));
         }
         v.push(Page::NotFound);
+        // Rendered in this order, two or more at a time: the pages that list
+        // the whole site (each one long task, up to half a second at 10,000
+        // criteria) go first, so the criterion pages fill in around them
+        // instead of one of them running alone at the end. The sitemap is
+        // sorted, so the order shows nowhere in the output.
+        v.sort_by_key(|p| {
+            !matches!(
+                p,
+                Page::Documents
+                    | Page::Assessment(_)
+                    | Page::Report(_)
+                    | Page::Print(_)
+                    | Page::Units
+                    | Page::Unit(_)
+            )
+        });
         v
     }
 
