@@ -159,22 +159,36 @@ pub fn by_title(site: &Site) -> Vec<&Group> {
 
 /// Every cited document, in a deterministic order (by first citation).
 pub fn groups(site: &Site) -> Vec<Group> {
+    use rayon::prelude::*;
+    use std::collections::hash_map::Entry;
+    // Parsing each number is most of the work, and independent: in parallel;
+    // then grouped in citation order, so each group's citations stay sorted.
+    let cites: Vec<(Cite, &Evidence)> = cites(site).collect();
+    let keyed: Vec<(Cite, DocKey, Option<DocNumber>)> = cites
+        .into_par_iter()
+        .map(|(cite, e)| {
+            let (key, parsed) = key_of(e);
+            (cite, key, parsed)
+        })
+        .collect();
     // Sized up front: growing a map of 35,000 string keys rehashes them all.
-    let mut by_key: HashMap<DocKey, Group> = HashMap::with_capacity(cites(site).count());
-    for (cite, e) in cites(site) {
-        let (key, parsed) = key_of(e);
-        by_key
-            .entry(key.clone())
-            .or_insert_with(|| Group {
-                key,
-                parsed,
-                cites: Vec::new(),
-            })
-            .cites
-            .push(cite);
+    let mut by_key: HashMap<DocKey, Group> = HashMap::with_capacity(keyed.len());
+    for (cite, key, parsed) in keyed {
+        match by_key.entry(key) {
+            Entry::Occupied(mut o) => o.get_mut().cites.push(cite),
+            Entry::Vacant(v) => {
+                let key = v.key().clone();
+                v.insert(Group {
+                    key,
+                    parsed,
+                    cites: vec![cite],
+                });
+            }
+        }
     }
     let mut groups: Vec<Group> = by_key.into_values().collect();
-    groups.sort_by(|x, y| x.cites[0].cmp(&y.cites[0]));
+    // First citations are distinct, so the order is total.
+    groups.sort_unstable_by_key(|g| g.cites[0]);
     groups
 }
 
