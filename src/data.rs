@@ -84,8 +84,8 @@ fn json_node<'a>(site: &Site, a: &'a Assessment, i: usize) -> JsonNode<'a> {
     }
 }
 
-pub fn json(site: &Site, a: &Assessment) -> String {
-    let doc = JsonAssessment {
+fn json_doc<'a>(site: &'a Site, a: &'a Assessment) -> JsonAssessment<'a> {
+    JsonAssessment {
         year: a.year,
         title: &a.a.title,
         max: a.a.max.value,
@@ -108,10 +108,14 @@ pub fn json(site: &Site, a: &Assessment) -> String {
                 state: TaskState::of(t, site.today),
             })
             .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    }
+}
+
+/// `/data/<year>.json`: the computed tree with exact numbers, written to
+/// `w` as it is serialised.
+pub fn json_to(site: &Site, a: &Assessment, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &json_doc(site, a))?;
+    w.write_all(b"\n")
 }
 
 fn csv_field(out: &mut String, v: &str) {

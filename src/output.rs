@@ -249,6 +249,18 @@ impl Staging {
         fsutil::write(&path, bytes)
     }
 
+    /// Creates a generated file in the staging folder, to be written piece
+    /// by piece (a long page rendered straight into it); buffered, so the
+    /// caller flushes it.
+    pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, PathError> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fsutil::create_dir_all(parent)?;
+        }
+        let file = std::fs::File::create(&path).map_err(io("write", &path))?;
+        Ok(std::io::BufWriter::with_capacity(64 * 1024, file))
+    }
+
     /// Writes what `output` holds besides the files already written, then
     /// swaps the staging folder in for the output folder.
     pub fn finish(mut self, output: &Output) -> Result<(), PathError> {

@@ -238,12 +238,7 @@ pub enum BuildFailure {
 pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Built, BuildFailure> {
     let lap = stopwatch("");
     let staging = crate::output::Staging::begin(out_dir).map_err(BuildFailure::Write)?;
-    let sink = |rel: &str, bytes: &[u8]| {
-        staging
-            .write(rel, bytes)
-            .map_err(|e| Diagnostic::error("", e.to_string()))
-    };
-    let built = build_with(opts, None, Some(&sink)).map_err(BuildFailure::Site)?;
+    let built = build_with(opts, None, Some(&staging)).map_err(BuildFailure::Site)?;
     staging.finish(&built.output).map_err(BuildFailure::Write)?;
     lap("written");
     Ok(built)
@@ -252,7 +247,7 @@ pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Buil
 fn build_with(
     opts: &BuildOptions,
     cache: Option<&Cache>,
-    sink: Option<&render::Sink>,
+    sink: Option<&dyn render::Sink>,
 ) -> Result<Built, Vec<Diagnostic>> {
     let lap = stopwatch("");
     let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts));
@@ -455,5 +450,18 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
             continue;
         }
         out.files.insert(path.clone(), Content::File(src.clone()));
+    }
+}
+
+impl render::Sink for crate::output::Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        crate::output::Staging::write(self, rel, bytes)
+            .map_err(|e| Diagnostic::error("", e.to_string()))
+    }
+
+    fn create(&self, rel: &str) -> Result<Box<dyn std::io::Write + '_>, Diagnostic> {
+        crate::output::Staging::create(self, rel)
+            .map(|w| Box::new(w) as Box<dyn std::io::Write>)
+            .map_err(|e| Diagnostic::error("", e.to_string()))
     }
 }

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -306,9 +307,55 @@ fn same_content(a: &Option<Arc<str>>, b: &Option<Arc<str>>) -> bool {
 /// (`content/2022/1.md`). Kept out of the site model on purpose.
 pub type Bodies<'a> = HashMap<&'a str, Arc<str>>;
 
-/// Where `build` writes each page as soon as it is rendered (the staging
-/// folder), so pages are not all held in memory.
-pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+/// Where `build` writes each file as soon as it is made (the staging
+/// folder), so that pages are not all held in memory, and a long page not
+/// even once: it is rendered straight into its file.
+pub trait Sink: Sync {
+    /// Writes a whole file (`2022/1-2/index.html`).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// Opens a file to be written piece by piece; the caller flushes it.
+    fn create(&self, rel: &str) -> Result<Box<dyn Write + '_>, Diagnostic>;
+}
+
+/// Renders `tpl` straight into the file `path` of `sink`; the number of
+/// bytes written.
+fn render_into(
+    sink: &dyn Sink,
+    path: &str,
+    tpl: &minijinja::Template,
+    value: Value,
+    sources: &TemplateSources,
+) -> Result<usize, Diagnostic> {
+    struct Counting<'a> {
+        inner: Box<dyn Write + 'a>,
+        n: usize,
+    }
+    impl Write for Counting<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.inner.write(buf)?;
+            self.n += n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+    let write_error =
+        |e: &dyn std::fmt::Display| Diagnostic::error("", format!("cannot write {path}: {e}"));
+    let mut w = Counting {
+        inner: sink.create(path)?,
+        n: 0,
+    };
+    if let Err(e) = tpl.render_captured_to(value, &mut w) {
+        return Err(if e.kind() == minijinja::ErrorKind::WriteFailure {
+            write_error(&e)
+        } else {
+            template_error(sources, &e)
+        });
+    }
+    w.flush().map_err(|e| write_error(&e))?;
+    Ok(w.n)
+}
 
 const HOME: &str = "content/_index.md";
 
@@ -1060,7 +1107,7 @@ pub fn render(
     overrides: &[SourceFile],
     cache: Option<&RenderCache>,
     same_shape: bool,
-    sink: Option<&Sink>,
+    sink: Option<&dyn Sink>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let lap = crate::pipeline::stopwatch("  render/");
     let sources = Arc::new(TemplateSources::new(&site.config.theme, overrides));
@@ -1159,16 +1206,33 @@ pub fn render(
                 let value = context! {
                     site => site_value.clone(), content => body, ..job.ctx.value()
                 };
-                let html: Arc<[u8]> = tpl
-                    .render(value)
-                    .map_err(|e| template_error(&sources, &e))?
-                    .into_bytes()
-                    .into();
-                let fresh = previous.is_some().then(|| CachedPage {
-                    key,
-                    content,
-                    html: html.clone(),
-                });
+                // With a sink and no cache (`build`): straight into the file.
+                // Otherwise in memory, kept for the cache, and written to
+                // the sink if there is one.
+                let (html, fresh, size) = match sink.filter(|_| previous.is_none()) {
+                    Some(sink) => (None, None, render_into(sink, &path, &tpl, value, &sources)?),
+                    None => {
+                        let html: Arc<[u8]> = tpl
+                            .render(value)
+                            .map_err(|e| template_error(&sources, &e))?
+                            .into_bytes()
+                            .into();
+                        let fresh = previous.is_some().then(|| CachedPage {
+                            key,
+                            content,
+                            html: html.clone(),
+                        });
+                        let size = html.len();
+                        let kept = match sink {
+                            Some(sink) => {
+                                sink.write(&path, &html)?;
+                                None
+                            }
+                            None => Some(html),
+                        };
+                        (kept, fresh, size)
+                    }
+                };
                 if let (Some(t), Some(c)) = (started, context_time) {
                     let mut m = per_template.lock().unwrap_or_else(|e| e.into_inner());
                     let e = m.entry(job.template).or_default();
@@ -1177,19 +1241,8 @@ pub fn render(
                 if let Some(t) = started
                     && t.elapsed().as_millis() >= 100
                 {
-                    eprintln!(
-                        "  render/page {path}: {:?}, {} bytes",
-                        t.elapsed(),
-                        html.len()
-                    );
+                    eprintln!("  render/page {path}: {:?}, {size} bytes", t.elapsed());
                 }
-                let html = match sink {
-                    Some(write) => {
-                        write(&path, &html)?;
-                        None
-                    }
-                    None => Some(html),
-                };
                 Ok(Done {
                     path,
                     listed,
@@ -1216,6 +1269,17 @@ pub fn render(
                     &site_value,
                     cache.is_some(),
                 )
+                .map_err(|e| template_error(&sources, &e))?;
+                // `build`: written now rather than held to the end.
+                if let Some(sink) = sink {
+                    for (path, content) in &mut searched.files {
+                        if let Content::Bytes(bytes) = content {
+                            sink.write(path, bytes)?;
+                            *content = Content::Written;
+                        }
+                    }
+                }
+                Ok::<_, Diagnostic>(())
             },
             || exports(site, sink),
         )
@@ -1239,7 +1303,7 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
-    search_result.map_err(|e| vec![template_error(&sources, &e)])?;
+    search_result.map_err(|e| vec![e])?;
     let exports = exports.map_err(|e| vec![e])?;
     if let Some(inner) = guard.as_deref_mut() {
         for d in &mut done {
@@ -1284,15 +1348,21 @@ pub fn render(
 /// The data exports of each year (`data/<year>.json`, `.csv`, `.xlsx`).
 /// With a sink (`build`) they are made now, in parallel, and written;
 /// without one (`serve`) they are made when first asked for.
-fn exports(site: &Arc<Site>, sink: Option<&Sink>) -> Result<Vec<(String, Content)>, Diagnostic> {
-    type Make = fn(&Site, &Assessment) -> Vec<u8>;
+fn exports(
+    site: &Arc<Site>,
+    sink: Option<&dyn Sink>,
+) -> Result<Vec<(String, Content)>, Diagnostic> {
+    /// Writes one export of one year.
+    type Make = fn(&Site, &Assessment, &mut dyn Write) -> std::io::Result<()>;
     const KINDS: [(&str, Make); 3] = [
-        ("json", |s, a| data::json(s, a).into_bytes()),
-        ("csv", |s, a| data::csv(s, a)),
+        // The JSON file (30 MB at 10,000 criteria) is written as it is
+        // serialised, never held whole.
+        ("json", |s, a, w| data::json_to(s, a, w)),
+        ("csv", |s, a, w| w.write_all(&data::csv(s, a))),
         // The workbook writer fails only on limits the site cannot reach
         // (sheet names, row counts); an empty file would be a bug.
-        ("xlsx", |s, a| {
-            crate::xlsx::workbook(s, a).unwrap_or_default()
+        ("xlsx", |s, a, w| {
+            w.write_all(&crate::xlsx::workbook(s, a).unwrap_or_default())
         }),
     ];
     let jobs: Vec<(String, usize, Make)> = site
@@ -1307,10 +1377,14 @@ fn exports(site: &Arc<Site>, sink: Option<&Sink>) -> Result<Vec<(String, Content
         .collect();
     let lap = crate::pipeline::stopwatch("  render/");
     match sink {
-        Some(write) => jobs
+        Some(sink) => jobs
             .into_par_iter()
             .map(|(path, i, make)| {
-                write(&path, &make(site, &site.assessments[i]))?;
+                let write_error =
+                    |e: std::io::Error| Diagnostic::error("", format!("cannot write {path}: {e}"));
+                let mut w = sink.create(&path)?;
+                make(site, &site.assessments[i], &mut w).map_err(write_error)?;
+                w.flush().map_err(write_error)?;
                 lap(&path);
                 Ok((path, Content::Written))
             })
@@ -1319,7 +1393,15 @@ fn exports(site: &Arc<Site>, sink: Option<&Sink>) -> Result<Vec<(String, Content
             .into_iter()
             .map(|(path, i, make)| {
                 let s = site.clone();
-                (path, Lazy::content(move || make(&s, &s.assessments[i])))
+                (
+                    path,
+                    Lazy::content(move || {
+                        let mut bytes = Vec::new();
+                        // Writing into memory cannot fail.
+                        let _ = make(&s, &s.assessments[i], &mut bytes);
+                        bytes
+                    }),
+                )
             })
             .collect()),
     }
