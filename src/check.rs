@@ -745,7 +745,7 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     }
     // The evidence is final here (this is the last check): the documents
     // page and the search index use these groups instead of grouping again.
-    site.doc_groups = crate::site::Memo::new(groups);
+    site.doc_groups = crate::site::Derived::new(groups);
 }
 
 #[cfg(test)]

@@ -1109,6 +1109,9 @@ pub fn render(
     same_shape: bool,
     sink: Option<&dyn Sink>,
 ) -> Result<Output, Vec<Diagnostic>> {
+    // A sink is for one-off builds: pages taken from a cache would not
+    // reach it.
+    debug_assert!(sink.is_none() || cache.is_none(), "a sink and a cache");
     let lap = crate::pipeline::stopwatch("  render/");
     let sources = Arc::new(TemplateSources::new(&site.config.theme, overrides));
     let env = environment(site, &sources)?;
@@ -1168,16 +1171,17 @@ pub fn render(
                 let cached = previous
                     .and_then(|p| p.get(&path))
                     .filter(|c| same_content(&c.content, &content));
+                // A page taken from the previous build as it was.
+                let reuse = |path: String, hit: &CachedPage| Done {
+                    path,
+                    listed,
+                    html: Some(hit.html.clone()),
+                    fresh: None,
+                };
                 // Only bodies changed since the last build: an unchanged body
                 // means an unchanged page, without building its context.
                 if let (true, Some(hit)) = (same_shape, cached) {
-                    let html = Some(hit.html.clone());
-                    return Ok(Done {
-                        path,
-                        listed,
-                        html,
-                        fresh: None,
-                    });
+                    return Ok(reuse(path, hit));
                 }
                 let started = slow_pages.then(std::time::Instant::now);
                 let job = ctx.job(page);
@@ -1188,13 +1192,7 @@ pub fn render(
                     Arc::from(&[][..])
                 };
                 if let Some(hit) = cached.filter(|c| c.key == key) {
-                    let html = Some(hit.html.clone());
-                    return Ok(Done {
-                        path,
-                        listed,
-                        html,
-                        fresh: None,
-                    });
+                    return Ok(reuse(path, hit));
                 }
                 let tpl = env
                     .get_template(job.template)
@@ -1206,10 +1204,9 @@ pub fn render(
                 let value = context! {
                     site => site_value.clone(), content => body, ..job.ctx.value()
                 };
-                // With a sink and no cache (`build`): straight into the file.
-                // Otherwise in memory, kept for the cache, and written to
-                // the sink if there is one.
-                let (html, fresh, size) = match sink.filter(|_| previous.is_none()) {
+                // `build` (a sink): straight into the file; `serve` (no
+                // sink): in memory, and kept for the next build's cache.
+                let (html, fresh, size) = match sink {
                     Some(sink) => (None, None, render_into(sink, &path, &tpl, value, &sources)?),
                     None => {
                         let html: Arc<[u8]> = tpl
@@ -1223,14 +1220,7 @@ pub fn render(
                             html: html.clone(),
                         });
                         let size = html.len();
-                        let kept = match sink {
-                            Some(sink) => {
-                                sink.write(&path, &html)?;
-                                None
-                            }
-                            None => Some(html),
-                        };
-                        (kept, fresh, size)
+                        (Some(html), fresh, size)
                     }
                 };
                 if let (Some(t), Some(c)) = (started, context_time) {

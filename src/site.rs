@@ -34,21 +34,21 @@ pub struct Site {
     pub copies: BTreeMap<String, PathBuf>,
     /// The cited documents by first citation ([`crate::documents::grouped`]),
     /// kept by the checks for the documents page and the search index.
-    pub doc_groups: Memo<Vec<crate::documents::Group>>,
+    pub doc_groups: Derived<Vec<crate::documents::Group>>,
     /// Their order on the documents page ([`crate::documents::by_title`]).
-    pub doc_order: Memo<Vec<usize>>,
+    pub doc_order: Derived<Vec<usize>>,
 }
 
 /// A value computed at most once from a finished model. A clone starts
 /// empty, so a copy of the site that is then changed does not keep a value
 /// computed from the original.
 #[derive(Default)]
-pub struct Memo<T>(std::sync::OnceLock<T>);
+pub struct Derived<T>(std::sync::OnceLock<T>);
 
-impl<T> Memo<T> {
-    /// A memo holding `value` already.
+impl<T> Derived<T> {
+    /// One that holds `value` already.
     pub fn new(value: T) -> Self {
-        Memo(std::sync::OnceLock::from(value))
+        Derived(std::sync::OnceLock::from(value))
     }
 
     pub fn get_or_init(&self, f: impl FnOnce() -> T) -> &T {
@@ -56,18 +56,18 @@ impl<T> Memo<T> {
     }
 }
 
-impl<T> Clone for Memo<T> {
+impl<T> Clone for Derived<T> {
     fn clone(&self) -> Self {
-        Memo(std::sync::OnceLock::new())
+        Derived(std::sync::OnceLock::new())
     }
 }
 
-impl<T> std::fmt::Debug for Memo<T> {
+impl<T> std::fmt::Debug for Derived<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(if self.0.get().is_some() {
-            "Memo(set)"
+            "Derived(set)"
         } else {
-            "Memo(empty)"
+            "Derived(empty)"
         })
     }
 }
@@ -225,8 +225,8 @@ pub fn assemble(
         assessments: Vec::new(),
         sections: Vec::new(),
         copies: BTreeMap::new(),
-        doc_groups: Memo::default(),
-        doc_order: Memo::default(),
+        doc_groups: Derived::default(),
+        doc_order: Derived::default(),
     };
     let mut years: BTreeMap<i32, (Option<Assessment>, Vec<Node>)> = BTreeMap::new();
     let mut sections: BTreeMap<String, (Option<Section>, Vec<Page>)> = BTreeMap::new();
