@@ -239,24 +239,27 @@ impl Staging {
         Ok(staging)
     }
 
-    /// Writes one generated file (`2025/1-1-1/index.html`) into the staging
-    /// folder; safe to call from several threads at once.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), PathError> {
+    /// The path of a generated file (`2025/1-1-1/index.html`) in the
+    /// staging folder, its folder created.
+    fn staged(&self, rel: &str) -> Result<PathBuf, PathError> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             fsutil::create_dir_all(parent)?;
         }
-        fsutil::write(&path, bytes)
+        Ok(path)
+    }
+
+    /// Writes one generated file into the staging folder; safe to call from
+    /// several threads at once.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), PathError> {
+        fsutil::write(&self.staged(rel)?, bytes)
     }
 
     /// Creates a generated file in the staging folder, to be written piece
     /// by piece (a long page rendered straight into it); buffered, so the
     /// caller flushes it.
     pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, PathError> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fsutil::create_dir_all(parent)?;
-        }
+        let path = self.staged(rel)?;
         let file = std::fs::File::create(&path).map_err(io("write", &path))?;
         Ok(std::io::BufWriter::with_capacity(64 * 1024, file))
     }
