@@ -366,6 +366,25 @@ mod tests {
         names
     }
 
+    /// A build whose writing fails (a file to copy is missing) leaves `out`
+    /// (in `root`) with its previous home page, "one", and nothing beside it.
+    fn fails_and_keeps_the_site(root: &Path, out: &Path) {
+        let mut bad = Output::default();
+        bad.insert_str("index.html", "new".into());
+        bad.files
+            .insert("x.pdf".into(), Content::File(root.join("missing.pdf")));
+        assert!(bad.write_atomic(out).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "one"
+        );
+        assert_eq!(
+            names_in(root),
+            ["public"],
+            "no staging folder is left behind"
+        );
+    }
+
     #[test]
     fn swaps_in_a_new_site_and_keeps_the_old_on_failure() {
         let tmp = tempfile::tempdir().unwrap();
@@ -379,19 +398,7 @@ mod tests {
             "two"
         );
 
-        let mut bad = Output::default();
-        bad.insert_str("index.html", "new".into());
-        bad.files.insert(
-            "x.pdf".into(),
-            Content::File(tmp.path().join("missing.pdf")),
-        );
-        assert!(bad.write_atomic(&out).is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "one"
-        );
-        let names = names_in(tmp.path());
-        assert_eq!(names, ["public"], "no staging folder is left behind");
+        fails_and_keeps_the_site(tmp.path(), &out);
     }
 
     #[test]
@@ -436,17 +443,6 @@ mod tests {
         // site aside and a full staging folder.
         std::fs::rename(&out, tmp.path().join(".public.kiemchung-old")).unwrap();
         std::fs::create_dir(tmp.path().join(".public.kiemchung-new")).unwrap();
-        let mut bad = Output::default();
-        bad.files.insert(
-            "x.pdf".into(),
-            Content::File(tmp.path().join("missing.pdf")),
-        );
-        assert!(bad.write_atomic(&out).is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "one"
-        );
-        let names = names_in(tmp.path());
-        assert_eq!(names, ["public"]);
+        fails_and_keeps_the_site(tmp.path(), &out);
     }
 }
