@@ -25,6 +25,21 @@ impl Collator {
     pub fn compare(&self, a: &str, b: &str) -> Ordering {
         self.0.compare(a, b).then_with(|| a.cmp(b))
     }
+
+    /// A key whose byte order is [`Collator::compare`]'s order: the
+    /// collation sort key, then the text itself for the tie-break. Worth
+    /// making when each text is compared many times (sorting 30,000
+    /// document titles compares each about fifteen times); the test below
+    /// checks that both orders agree.
+    pub fn key(&self, s: &str) -> Vec<u8> {
+        let mut k = Vec::with_capacity(s.len() * 3 + 1);
+        let Ok(()) = self.0.write_sort_key_to(s, &mut k);
+        // 0x00 never occurs inside an ICU sort key (it separates levels as
+        // 0x01), so it ends the collation part before the tie-break.
+        k.push(0);
+        k.extend_from_slice(s.as_bytes());
+        k
+    }
 }
 
 impl Default for Collator {
@@ -33,7 +48,8 @@ impl Default for Collator {
     }
 }
 
-/// Sorts in Vietnamese order by a key.
+/// Sorts in Vietnamese order by a key, comparing directly: for a few
+/// hundred items making sort keys would cost more than it saves.
 pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
     let c = Collator::new();
     items.sort_by(|a, b| c.compare(key(a), key(b)));
@@ -42,6 +58,74 @@ pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_keys_order_as_compare_does() {
+        // Letters, tones, case, spaces, digits, punctuation, prefixes of
+        // one another and texts equal at the primary level only.
+        let words = [
+            "An",
+            "ăn",
+            "Âm",
+            "an",
+            "AN",
+            "a",
+            "",
+            "A n",
+            "An ",
+            "Bình",
+            "binh",
+            "Bính",
+            "bính",
+            "Đoàn",
+            "Doan",
+            "đoàn",
+            "Ổn",
+            "ôn",
+            "Ơn",
+            "ơn",
+            "Uống",
+            "Ương",
+            "uong",
+            "Zô",
+            "zo",
+            "Số 12",
+            "Số 2",
+            "Số 12/QĐ-UBND",
+            "Quyết định",
+            "Quyết định số",
+            "Quyết  định",
+            "Kế hoạch (bổ sung)",
+            "Kế hoạch - bổ sung",
+            "KẾ HOẠCH",
+            "Tờ trình",
+            "Tờ  trình",
+            "Thông báo",
+            "Thông bao",
+            "Thong báo",
+            "e\u{301}",
+            "é",
+            "ê\u{301}",
+            "ế",
+            "Ứng dụng",
+            "ứng",
+            "Ưng",
+            "x",
+            "1",
+            "10",
+            "9",
+            "-",
+            "–",
+            "«Trích»",
+            "\"Trích\"",
+        ];
+        let c = Collator::new();
+        for a in words {
+            for b in words {
+                assert_eq!(c.key(a).cmp(&c.key(b)), c.compare(a, b), "{a:?} vs {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn vietnamese_alphabet_order() {

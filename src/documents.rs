@@ -144,14 +144,17 @@ pub fn grouped(site: &Site) -> &[Group] {
 pub fn by_title(site: &Site) -> Vec<&Group> {
     let groups = grouped(site);
     let order = site.doc_order.get_or_init(|| {
+        use rayon::prelude::*;
+        // Sort keys made once per title (in parallel), then compared as
+        // bytes: comparing the titles themselves with the collator at each
+        // step of the sort was a third of the search stage at 10,000 pages.
         let c = crate::collate::Collator::new();
+        let keys: Vec<Vec<u8>> = groups
+            .par_iter()
+            .map(|g| c.key(&g.cites[0].evidence(site).title))
+            .collect();
         let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by(|&x, &y| {
-            c.compare(
-                &groups[x].cites[0].evidence(site).title,
-                &groups[y].cites[0].evidence(site).title,
-            )
-        });
+        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]));
         order
     });
     order.iter().map(|&i| &groups[i]).collect()
