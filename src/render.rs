@@ -1278,6 +1278,31 @@ pub fn render(
     let (results, (search_result, exports)) = rayon::join(render_pages, || {
         rayon::join(
             || {
+                // `build`: written straight into their files.
+                if let Some(sink) = sink {
+                    let paths = [crate::search::LIST_PATH, crate::search::INDEX_PATH];
+                    let mut list = sink.create(paths[0])?;
+                    let mut index = sink.create(paths[1])?;
+                    crate::search::write_files(
+                        site,
+                        bodies,
+                        &env,
+                        &site_value,
+                        &mut list,
+                        &mut index,
+                    )
+                    .map_err(|e| {
+                        if e.kind() == minijinja::ErrorKind::WriteFailure {
+                            Diagnostic::error("", format!("cannot write {}: {e}", paths.join(", ")))
+                        } else {
+                            template_error(&sources, &e)
+                        }
+                    })?;
+                    for path in paths {
+                        searched.files.insert(path.into(), Content::Written);
+                    }
+                    return Ok(());
+                }
                 crate::search::add(
                     &mut searched,
                     site,
@@ -1286,17 +1311,7 @@ pub fn render(
                     &site_value,
                     cache.is_some(),
                 )
-                .map_err(|e| template_error(&sources, &e))?;
-                // `build`: written now rather than held to the end.
-                if let Some(sink) = sink {
-                    for (path, content) in &mut searched.files {
-                        if let Content::Bytes(bytes) = content {
-                            sink.write(path, bytes)?;
-                            *content = Content::Written;
-                        }
-                    }
-                }
-                Ok::<_, Diagnostic>(())
+                .map_err(|e| template_error(&sources, &e))
             },
             || exports(site, sink),
         )
