@@ -567,15 +567,18 @@ fn push_evidence(text: &mut String, e: &crate::model::Evidence) {
 
 /// `text` cut to at most `max` characters, at a space, marked with `…`.
 fn cap(mut text: String, max: usize) -> String {
-    let Some((end, _)) = text.char_indices().nth(max) else {
-        return text;
-    };
-    let end = match text[..end].rfind(' ') {
-        Some(i) if i > 0 => i,
-        _ => end,
-    };
-    text.truncate(end);
-    text.push('…');
+    if let Some((end, _)) = text.char_indices().nth(max) {
+        let end = match text[..end].rfind(' ') {
+            Some(i) if i > 0 => i,
+            _ => end,
+        };
+        text.truncate(end);
+        text.push('…');
+    }
+    // Kept until the index is written: without the room left by growing
+    // and cutting, the entries' texts took half the memory (26 -> 13 MB at
+    // 10,000 pages, massif).
+    text.shrink_to_fit();
     text
 }
 
