@@ -138,25 +138,18 @@ fn vn_number(v: Value) -> Result<String, minijinja::Error> {
 /// `score` macro, which now calls it: a filter costs a fraction of a macro
 /// call, and the year table calls it four times a row.
 fn vn_score(v: Value, empty: Option<Value>) -> Result<Value, minijinja::Error> {
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    if v.is_none() {
-        out.push_str("<span class=\"muted\">");
-        match &empty {
-            Some(e) if e.is_safe() => out.push_str(e.as_str().unwrap_or_default()),
-            Some(e) => match e.as_str() {
-                Some(text) => write!(out, "{}", minijinja::HtmlEscape(text)),
-                None => write!(out, "{}", minijinja::HtmlEscape(&e.to_string())),
-            }
-            .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))?,
-            None => out.push('—'),
-        }
-        out.push_str("</span>");
+    let escape = |s: &str| minijinja::HtmlEscape(s).to_string();
+    let html = if v.is_none() {
+        let empty = match &empty {
+            Some(e) if e.is_safe() => e.to_string(),
+            Some(e) => escape(&e.to_string()),
+            None => "—".to_string(),
+        };
+        format!("<span class=\"muted\">{empty}</span>")
     } else {
-        write!(out, "{}", minijinja::HtmlEscape(&vn_number(v)?))
-            .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))?;
-    }
-    Ok(Value::from_safe_string(out))
+        escape(&vn_number(v)?)
+    };
+    Ok(Value::from_safe_string(html))
 }
 
 fn signed(v: Value) -> Result<String, minijinja::Error> {
@@ -802,7 +795,7 @@ impl Ctx<'_> {
                         vec![],
                     ),
                     conflicts: rows.iter().filter(|r| r.conflict.is_some()).count(),
-                    documents: Value::from_object(RowByRow(rows)),
+                    documents: Value::from_object(RowByRow::all(rows)),
                 };
                 PageJob::new("documents.html", ctx)
             }
@@ -1095,9 +1088,30 @@ struct GapRowView {
 /// template values when the template reads it, and they are dropped once
 /// it has moved on. Made all at once, the documents index's rows were most
 /// of the 33.6 MB of template values at the peak of a 10,000-page build
-/// (massif). A template that walks the list twice converts each row twice.
+/// (massif), and the search page's entries (with their text, which the
+/// built-in theme does not show) took about as much. A template that walks
+/// the list twice converts each row twice.
 #[derive(Debug)]
-struct RowByRow<T>(Vec<T>);
+pub(crate) struct RowByRow<T> {
+    rows: Arc<Vec<T>>,
+    range: std::ops::Range<usize>,
+}
+
+impl<T> RowByRow<T> {
+    pub(crate) fn all(rows: Vec<T>) -> Self {
+        let range = 0..rows.len();
+        RowByRow {
+            rows: Arc::new(rows),
+            range,
+        }
+    }
+
+    /// The rows in `range` of a list shared with other users.
+    pub(crate) fn range(rows: Arc<Vec<T>>, range: std::ops::Range<usize>) -> Self {
+        let range = range.start.min(rows.len())..range.end.min(rows.len());
+        RowByRow { rows, range }
+    }
+}
 
 impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::Object
     for RowByRow<T>
@@ -1107,13 +1121,12 @@ impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::O
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        self.0
-            .get(key.as_usize()?)
-            .map(|row| Value::from(minijinja::value::Serde(row)))
+        let i = self.range.start.checked_add(key.as_usize()?)?;
+        (i < self.range.end).then(|| Value::from(minijinja::value::Serde(&self.rows[i])))
     }
 
     fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::Seq(self.0.len())
+        minijinja::value::Enumerator::Seq(self.range.len())
     }
 }
 

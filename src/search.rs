@@ -10,11 +10,10 @@
 
 use crate::documents;
 use crate::output::{Lazy, Output};
-use crate::render::Bodies;
+use crate::render::{Bodies, RowByRow};
 use crate::site::Site;
 use crate::vi;
 use crate::views::ViewBuilder;
-use minijinja::value::{Enumerator, Object, ObjectRepr};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Borrow;
@@ -456,7 +455,7 @@ pub fn write_files<K: Borrow<str> + Hash + Eq + Sync>(
             minijinja::context! {
                 title,
                 id,
-                items => Value::from_object(Items { all: entries.clone(), range }),
+                items => Value::from_object(RowByRow::range(entries.clone(), range)),
             }
         })
         .collect();
@@ -484,67 +483,6 @@ pub fn write_files<K: Borrow<str> + Hash + Eq + Sync>(
         .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))?;
     lap("index");
     Ok(())
-}
-
-/// A group's entries as the list page's template reads them: each field
-/// made into a template value only when the template asks for it, rather
-/// than every entry, with the `text` that the built-in theme does not
-/// show, converted up front.
-#[derive(Debug)]
-struct Items {
-    all: Arc<Vec<Entry>>,
-    range: Range<usize>,
-}
-
-impl Object for Items {
-    fn repr(self: &Arc<Self>) -> ObjectRepr {
-        ObjectRepr::Seq
-    }
-
-    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
-        let i = self.range.start + key.as_usize()?;
-        (i < self.range.end).then(|| {
-            minijinja::Value::from_object(Item {
-                all: self.all.clone(),
-                i,
-            })
-        })
-    }
-
-    fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Seq(self.range.len())
-    }
-}
-
-/// One entry, with the fields of [`Entry`].
-#[derive(Debug)]
-struct Item {
-    all: Arc<Vec<Entry>>,
-    i: usize,
-}
-
-impl Object for Item {
-    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
-        use minijinja::Value;
-        let e = &self.all[self.i];
-        Some(match key.as_str()? {
-            "kind" => Value::from(e.kind),
-            "label" => Value::from(e.label.as_str()),
-            "number" => Value::from(e.number.as_str()),
-            "title" => Value::from(e.title.as_str()),
-            "year" => Value::from(e.year),
-            "url" => Value::from(e.url.as_str()),
-            "text" => Value::from(e.text.as_str()),
-            "depth" => Value::from(e.depth),
-            _ => return None,
-        })
-    }
-
-    fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Str(&[
-            "kind", "label", "number", "title", "year", "url", "text", "depth",
-        ])
-    }
 }
 
 fn push_word(text: &mut String, word: &str) {
