@@ -249,15 +249,9 @@ impl Staging {
         Ok(path)
     }
 
-    /// Writes one generated file into the staging folder; safe to call from
-    /// several threads at once.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), PathError> {
-        fsutil::write(&self.staged(rel)?, bytes)
-    }
-
     /// Creates a generated file in the staging folder, to be written piece
     /// by piece (a long page rendered straight into it); buffered, so the
-    /// caller flushes it.
+    /// caller flushes it. Safe to call from several threads at once.
     pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, PathError> {
         let path = self.staged(rel)?;
         let file = std::fs::File::create(&path).map_err(io("write", &path))?;
@@ -401,6 +395,14 @@ mod tests {
         fails_and_keeps_the_site(tmp.path(), &out);
     }
 
+    /// Streams "page" into `2025/1-1/index.html`, as `build` does.
+    fn write_page(st: &Staging) {
+        use std::io::Write;
+        let mut w = st.create("2025/1-1/index.html").unwrap();
+        w.write_all(b"page").unwrap();
+        w.flush().unwrap();
+    }
+
     #[test]
     fn streamed_pages_are_swapped_in_and_a_failed_build_leaves_nothing() {
         let tmp = tempfile::tempdir().unwrap();
@@ -409,12 +411,12 @@ mod tests {
             // A build that fails after writing some pages: nothing remains,
             // not even the parent folders it had to create.
             let st = Staging::begin(&out).unwrap();
-            st.write("2025/1-1/index.html", b"page").unwrap();
+            write_page(&st);
         }
         assert!(!tmp.path().join("a").exists());
 
         let st = Staging::begin(&out).unwrap();
-        st.write("2025/1-1/index.html", b"page").unwrap();
+        write_page(&st);
         let mut o = Output::default();
         o.files
             .insert("2025/1-1/index.html".into(), Content::Written);

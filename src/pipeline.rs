@@ -461,17 +461,9 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
 }
 
 impl render::Sink for crate::output::Staging {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        crate::output::Staging::write(self, rel, bytes).map_err(write_error)
-    }
-
     fn create(&self, rel: &str) -> Result<Box<dyn std::io::Write + '_>, Diagnostic> {
         crate::output::Staging::create(self, rel)
             .map(|w| Box::new(w) as Box<dyn std::io::Write>)
-            .map_err(write_error)
+            .map_err(|e| Diagnostic::error("", e.to_string()))
     }
-}
-
-fn write_error(e: crate::fsutil::PathError) -> Diagnostic {
-    Diagnostic::error("", e.to_string())
 }

@@ -331,9 +331,8 @@ pub type Bodies<'a> = HashMap<&'a str, Arc<str>>;
 /// folder), so that pages are not all held in memory, and a long page not
 /// even once: it is rendered straight into its file.
 pub trait Sink: Sync {
-    /// Writes a whole file (`2022/1-2/index.html`).
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
-    /// Opens a file to be written piece by piece; the caller flushes it.
+    /// Opens a file (`2022/1-2/index.html`) to be written piece by piece;
+    /// the caller flushes it.
     fn create(&self, rel: &str) -> Result<Box<dyn Write + '_>, Diagnostic>;
 }
 
