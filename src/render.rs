@@ -336,6 +336,21 @@ pub trait Sink: Sync {
     fn create(&self, rel: &str) -> Result<Box<dyn Write + '_>, Diagnostic>;
 }
 
+/// A file of the output that could not be written.
+fn write_error(path: &str, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error("", format!("cannot write {path}: {e}"))
+}
+
+/// A template rendered straight into the file `path` that failed: in the
+/// template, or writing the file.
+fn render_error(sources: &TemplateSources, path: &str, e: &minijinja::Error) -> Diagnostic {
+    if e.kind() == minijinja::ErrorKind::WriteFailure {
+        write_error(path, e)
+    } else {
+        template_error(sources, e)
+    }
+}
+
 /// Renders `tpl` straight into the file `path` of `sink`; the number of
 /// bytes written.
 fn render_into(
@@ -359,20 +374,13 @@ fn render_into(
             self.inner.flush()
         }
     }
-    let write_error =
-        |e: &dyn std::fmt::Display| Diagnostic::error("", format!("cannot write {path}: {e}"));
     let mut w = Counting {
         inner: sink.create(path)?,
         n: 0,
     };
-    if let Err(e) = tpl.render_captured_to(value, &mut w) {
-        return Err(if e.kind() == minijinja::ErrorKind::WriteFailure {
-            write_error(&e)
-        } else {
-            template_error(sources, &e)
-        });
-    }
-    w.flush().map_err(|e| write_error(&e))?;
+    tpl.render_captured_to(value, &mut w)
+        .map_err(|e| render_error(sources, path, &e))?;
+    w.flush().map_err(|e| write_error(path, e))?;
     Ok(w.n)
 }
 
@@ -1333,13 +1341,7 @@ pub fn render(
                         &mut list,
                         &mut index,
                     )
-                    .map_err(|e| {
-                        if e.kind() == minijinja::ErrorKind::WriteFailure {
-                            Diagnostic::error("", format!("cannot write {}: {e}", paths.join(", ")))
-                        } else {
-                            template_error(&sources, &e)
-                        }
-                    })?;
+                    .map_err(|e| render_error(&sources, &paths.join(" or "), &e))?;
                     for path in paths {
                         searched.files.insert(path.into(), Content::Written);
                     }
@@ -1454,11 +1456,9 @@ fn exports(
         Some(sink) => jobs
             .into_par_iter()
             .map(|(path, i, make)| {
-                let write_error =
-                    |e: std::io::Error| Diagnostic::error("", format!("cannot write {path}: {e}"));
                 let mut w = sink.create(&path)?;
-                make(site, &site.assessments[i], &mut w).map_err(write_error)?;
-                w.flush().map_err(write_error)?;
+                make(site, &site.assessments[i], &mut w).map_err(|e| write_error(&path, e))?;
+                w.flush().map_err(|e| write_error(&path, e))?;
                 lap(&path);
                 Ok((path, Content::Written))
             })

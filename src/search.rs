@@ -306,7 +306,7 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
 /// The index as the browser reads it: `{"v":1,"items":[[kind, label,
 /// number, title, year, url, text], …]}`. Arrays rather than objects keep
 /// it small; a label equal to the kind's default is left empty.
-pub fn index_json_to(entries: &[Entry], w: &mut dyn Write) -> std::io::Result<()> {
+fn index_json_to(entries: &[Entry], w: &mut dyn Write) -> std::io::Result<()> {
     // Serialised straight from borrowed fields, in the order of the object
     // `serde_json::json!` made before (keys sorted: `items`, then `v`).
     struct Items<'a>(&'a [Entry]);
@@ -475,12 +475,14 @@ pub fn write_files<K: Borrow<str> + Hash + Eq + Sync>(
         },
         &mut *list,
     )?;
-    list.flush()
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))?;
+    let write_failure = |e: std::io::Error| {
+        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+    };
+    list.flush().map_err(write_failure)?;
     lap("list page");
     index_json_to(&entries, index)
         .and_then(|()| index.flush())
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))?;
+        .map_err(write_failure)?;
     lap("index");
     Ok(())
 }

@@ -223,7 +223,7 @@ fn absolute_href(base: &str, href: &str) -> Option<String> {
 
 /// The workbook of one assessment, as the bytes of an `.xlsx` file.
 pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
-    // The long sheets go through temporary files (see `make`); where none
+    // The long sheets go through temporary files (`workbook_with`); where none
     // can be written (no writable temporary folder, disk full) the same
     // workbook is made in memory instead.
     workbook_with(site, a, true).or_else(|_| workbook_with(site, a, false))
@@ -258,20 +258,20 @@ pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Ve
     // cells, strings and links took about 70 MB of the build's 294 MB peak
     // (massif).
     // Strings are then stored in the cells rather than in a shared table.
-    let ws = if row_by_row {
-        wb.add_worksheet_with_constant_memory().map_err(err)?
-    } else {
-        wb.add_worksheet()
-    };
-    tree_sheet(ws, site, a, &f)?;
-    let ws = if row_by_row {
-        wb.add_worksheet_with_constant_memory().map_err(err)?
-    } else {
-        wb.add_worksheet()
-    };
-    evidence_sheet(ws, site, a, &f)?;
+    tree_sheet(long_sheet(&mut wb, row_by_row)?, site, a, &f)?;
+    evidence_sheet(long_sheet(&mut wb, row_by_row)?, site, a, &f)?;
     task_sheet(wb.add_worksheet(), site, a, &f)?;
     wb.save_to_buffer().map_err(err)
+}
+
+/// A new sheet for a long table: written row by row through a temporary
+/// file, or held in memory.
+fn long_sheet(wb: &mut Workbook, row_by_row: bool) -> Result<&mut Worksheet, String> {
+    if row_by_row {
+        wb.add_worksheet_with_constant_memory().map_err(err)
+    } else {
+        Ok(wb.add_worksheet())
+    }
 }
 
 fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> Result<(), String> {
