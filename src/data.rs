@@ -273,7 +273,7 @@ pub fn atom(site: &Site, s: &Section) -> String {
         }
         out.push_str(&format!(
             "    <content type=\"html\">{}</content>\n",
-            escape(&p.body_html)
+            escape(&p.body_html.html())
         ));
         out.push_str("  </entry>\n");
     }

@@ -207,7 +207,7 @@ pub struct ParsedFile {
     /// only re-renders the pages whose body changed.
     pub shape: Arc<str>,
     pub kind: Option<Kind>,
-    pub body_html: Arc<str>,
+    pub body_html: markdown::Body,
     pub body_summary: String,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -681,7 +681,7 @@ pub fn parse_file(file: &SourceFile, md: &MarkdownSettings) -> ParsedFile {
         rel: file.rel.clone(),
         shape: file.text.clone(),
         kind: None,
-        body_html: Arc::from(""),
+        body_html: "".into(),
         body_summary: String::new(),
         diagnostics: Vec::new(),
     };

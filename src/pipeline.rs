@@ -276,13 +276,15 @@ fn build_with(
         Some(c) => c.parse_all(&inputs.content, &md),
         // The shape (a copy of the front matter) only serves to compare
         // one serve rebuild with the next: a one-off build lets it go
-        // (10 MB at 10,000 pages, massif).
+        // (10 MB at 10,000 pages, massif), and keeps the rendered bodies
+        // compressed until their pages are rendered (`markdown::Body`).
         None => inputs
             .content
             .par_iter()
             .map(|f| {
                 let mut p = model::parse_file(f, &md);
                 p.shape = Arc::from("");
+                p.body_html = p.body_html.packed();
                 Arc::new(p)
             })
             .collect(),
@@ -320,7 +322,7 @@ fn build_with(
                         rel: d.file.clone(),
                         shape: Arc::from(""),
                         kind: None,
-                        body_html: Arc::from(""),
+                        body_html: "".into(),
                         body_summary: String::new(),
                         diagnostics: Vec::new(),
                     })

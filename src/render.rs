@@ -2,6 +2,7 @@
 
 use crate::diag::Diagnostic;
 use crate::load::SourceFile;
+use crate::markdown::Body;
 use crate::output::{Content, Lazy, Output};
 use crate::score::Score;
 use crate::site::Assessment;
@@ -311,21 +312,13 @@ struct RenderCacheInner {
 
 struct CachedPage {
     key: Arc<[u8]>,
-    content: Option<Arc<str>>,
+    content: Option<Body>,
     html: Arc<[u8]>,
-}
-
-fn same_content(a: &Option<Arc<str>>, b: &Option<Arc<str>>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
-        _ => false,
-    }
 }
 
 /// The rendered Markdown body of each content file, by path
 /// (`content/2022/1.md`). Kept out of the site model on purpose.
-pub type Bodies<'a> = HashMap<&'a str, Arc<str>>;
+pub type Bodies<'a> = HashMap<&'a str, Body>;
 
 /// Where `build` writes each file as soon as it is made (the staging
 /// folder), so that pages are not all held in memory, and a long page not
@@ -396,7 +389,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn body(&self, file: &str) -> Option<Arc<str>> {
+    fn body(&self, file: &str) -> Option<Body> {
         self.bodies.get(file).cloned()
     }
 
@@ -818,7 +811,7 @@ impl Ctx<'_> {
     /// A page's output path and Markdown body, without building its
     /// context: what the fast path of a rebuild needs when only bodies
     /// changed.
-    fn locate(&self, page: Page) -> (String, Option<Arc<str>>) {
+    fn locate(&self, page: Page) -> (String, Option<Body>) {
         let s = self.site;
         match page {
             Page::Home => (
@@ -1247,7 +1240,7 @@ pub fn render(
                 let (path, content) = ctx.locate(page);
                 let cached = previous
                     .and_then(|p| p.get(&path))
-                    .filter(|c| same_content(&c.content, &content));
+                    .filter(|c| c.content == content);
                 // A page taken from the previous build as it was.
                 let reuse = |path: String, hit: &CachedPage| Done {
                     path,
@@ -1275,8 +1268,8 @@ pub fn render(
                     .get_template(job.template)
                     .map_err(|e| template_error(&sources, &e))?;
                 let body = content
-                    .as_deref()
-                    .map(|c| Value::from_safe_string(c.to_string()))
+                    .as_ref()
+                    .map(|c| Value::from_safe_string(c.html().into_owned()))
                     .unwrap_or_else(|| Value::from(""));
                 let value = context! {
                     site => site_value.clone(), content => body, ..job.ctx.value()

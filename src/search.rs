@@ -9,6 +9,7 @@
 //! Ranking lives in search.js (docs/search.md says why Pagefind is not used).
 
 use crate::documents;
+use crate::markdown::Body;
 use crate::output::{Lazy, Output};
 use crate::render::{Bodies, RowByRow};
 use crate::site::Site;
@@ -115,7 +116,7 @@ fn doc_anchor(number_or_title: &str, year: Option<i32>) -> String {
 pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
     site: &Site,
     vb: &ViewBuilder,
-    bodies: &HashMap<K, Arc<str>>,
+    bodies: &HashMap<K, Body>,
 ) -> Vec<Entry> {
     let urls = vb.urls;
     // Already in the documents page's order.
@@ -137,7 +138,7 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
     let body = |file: &str| {
         bodies
             .get(file)
-            .map(|b| html_text_prefix(b, share))
+            .map(|b| html_text_prefix(&b.html(), share))
             .unwrap_or_default()
     };
     let mut out = Vec::with_capacity(count);
@@ -295,7 +296,7 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
                 title: p.p.title.clone(),
                 year: p.p.date.map(|d| i32::from(d.year())),
                 url: urls.path(&p.url_path),
-                text: cap(html_text_prefix(&p.body_html, share), share),
+                text: cap(html_text_prefix(&p.body_html.html(), share), share),
                 depth: 0,
             });
         }
@@ -360,7 +361,7 @@ pub fn add(
     }
     struct Made {
         site: Arc<Site>,
-        bodies: HashMap<String, Arc<str>>,
+        bodies: HashMap<String, Body>,
         env: minijinja::Environment<'static>,
         site_value: minijinja::Value,
         cell: OnceLock<(Vec<u8>, Vec<u8>)>,
@@ -407,7 +408,7 @@ pub fn add(
 /// The list page and the index, in memory.
 fn files<K: Borrow<str> + Hash + Eq + Sync>(
     site: &Site,
-    bodies: &HashMap<K, Arc<str>>,
+    bodies: &HashMap<K, Body>,
     env: &minijinja::Environment,
     site_value: &minijinja::Value,
 ) -> Result<(Vec<u8>, Vec<u8>), minijinja::Error> {
@@ -421,7 +422,7 @@ fn files<K: Borrow<str> + Hash + Eq + Sync>(
 /// held whole in memory. An error writing is a `WriteFailure`.
 pub fn write_files<K: Borrow<str> + Hash + Eq + Sync>(
     site: &Site,
-    bodies: &HashMap<K, Arc<str>>,
+    bodies: &HashMap<K, Body>,
     env: &minijinja::Environment,
     site_value: &minijinja::Value,
     list: &mut dyn Write,

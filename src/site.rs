@@ -162,7 +162,7 @@ impl Section {
 pub struct Page {
     pub file: String,
     pub p: PageFile,
-    pub body_html: Arc<str>,
+    pub body_html: crate::markdown::Body,
     pub summary: String,
     pub url_path: String,
 }
