@@ -131,9 +131,18 @@ pub fn site(data: &[u8]) {
         return;
     }
     let site = Arc::new(site);
+    // Bodies as `build` holds them: packed, and unpacked by the render.
     let bodies: render::Bodies = parsed
         .iter()
-        .map(|p| (p.rel.as_str(), p.body_html.clone()))
+        .map(|p| {
+            let packed = p.body_html.clone().packed();
+            assert_eq!(
+                packed.html(),
+                p.body_html.html(),
+                "a body packs and unpacks"
+            );
+            (p.rel.as_str(), packed)
+        })
         .collect();
     let _ = render::render(&site, &bodies, &[], None, false, None);
 }
