@@ -149,3 +149,87 @@ fn cached_rebuilds_equal_fresh_builds_through_a_series_of_edits() {
     let out = same_as_fresh(&root, &cache, "removed page");
     assert!(!out.contains_key("hoi-dap/cau-moi/index.html"));
 }
+
+/// In `serve` the long pages (the year's table, the report, its print view,
+/// the documents index) are made on request. One made late, after a newer
+/// build began, must not be kept for a later rebuild; one made in time is
+/// kept, and a rebuild after a body edit serves it again unchanged.
+#[test]
+fn long_pages_made_on_request_are_kept_only_for_their_own_build() {
+    use kiemchung::output::Content;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    common::copy_dir(&common::fixtures().join("site"), &root);
+    let cache = Cache::default();
+    let year = "2022/index.html";
+    let old = pipeline::build(&options(&root), Some(&cache)).unwrap();
+    assert!(
+        matches!(old.output.files[year], Content::Lazy(_)),
+        "made on request"
+    );
+    // A score changes the year's table; the page of the build before is
+    // only asked for afterwards.
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "self_score: 1.5",
+        "self_score: 1",
+    );
+    let new = pipeline::build(&options(&root), Some(&cache)).unwrap();
+    let stale = old.output.files[year].bytes().unwrap().into_owned();
+    // Then only a body changes: the year's table is what a fresh build makes,
+    // not the page made late from the model before the score edit.
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "Kế hoạch ban hành đúng hạn.",
+        "Nội dung mới XYZ.",
+    );
+    let out = same_as_fresh(&root, &cache, "body edit after a late request");
+    assert_ne!(out[year], stale, "the score edit shows");
+    drop(new);
+    // This time the page was made (by `same_as_fresh`) before the next build:
+    // a body edit reuses it as it is.
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "Nội dung mới XYZ.",
+        "Nội dung mới ZYX.",
+    );
+    let again = pipeline::build(&options(&root), Some(&cache)).unwrap();
+    assert!(
+        matches!(again.output.files[year], Content::Bytes(_)),
+        "kept from the request before"
+    );
+    same_as_fresh(&root, &cache, "second body edit");
+}
+
+/// A template error that only shows while rendering a long page: `build`
+/// fails with it; `serve` serves the rest of the site and shows the error
+/// on that page when it is opened.
+#[test]
+fn a_long_page_made_on_request_shows_its_template_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    common::copy_dir(&common::fixtures().join("site"), &root);
+    std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
+    std::fs::write(
+        root.join("themes/default/templates/report.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ khong_co }}{% endblock %}",
+    )
+    .unwrap();
+    let e = pipeline::build(&options(&root), None)
+        .err()
+        .expect("build fails");
+    assert!(e.iter().any(|d| d.message.contains("khong_co")), "{e:?}");
+    let cache = Cache::default();
+    let built = pipeline::build(&options(&root), Some(&cache)).expect("serve builds");
+    let out = bytes(&built.output);
+    assert!(page(&out, "2022/1-2/index.html").contains("Kế hoạch ban hành đúng hạn."));
+    let report = page(&out, "2022/bao-cao/index.html");
+    assert!(report.contains("Lỗi mẫu trang"), "{report}");
+    assert!(
+        report.contains("khong_co") && report.contains("report.html"),
+        "{report}"
+    );
+}
