@@ -321,6 +321,15 @@ struct CachedPage {
     html: Arc<[u8]>,
 }
 
+/// What a page's template sees: the site, the page's rendered body as
+/// `content`, and its own context.
+fn page_value(site_value: &Value, content: Option<&Body>, job: &PageJob) -> Value {
+    let body = content
+        .map(|c| Value::from_safe_string(c.html().into_owned()))
+        .unwrap_or_else(|| Value::from(""));
+    context! { site => site_value.clone(), content => body, ..job.ctx.value() }
+}
+
 impl Page {
     /// One long page each, whose context is the whole year or every
     /// document: in `serve` they are made when first requested (see
@@ -366,14 +375,7 @@ impl OnRequest {
             vb,
         };
         let job = ctx.job(self.page);
-        let body = self
-            .content
-            .as_ref()
-            .map(|c| Value::from_safe_string(c.html().into_owned()))
-            .unwrap_or_else(|| Value::from(""));
-        let value = context! {
-            site => self.site_value.clone(), content => body, ..job.ctx.value()
-        };
+        let value = page_value(&self.site_value, self.content.as_ref(), &job);
         let made = self
             .env
             .get_template(job.template)
@@ -1387,13 +1389,7 @@ pub fn render(
                 let tpl = env
                     .get_template(job.template)
                     .map_err(|e| template_error(&sources, &e))?;
-                let body = content
-                    .as_ref()
-                    .map(|c| Value::from_safe_string(c.html().into_owned()))
-                    .unwrap_or_else(|| Value::from(""));
-                let value = context! {
-                    site => site_value.clone(), content => body, ..job.ctx.value()
-                };
+                let value = page_value(&site_value, content.as_ref(), &job);
                 // `build` (a sink): straight into the file; `serve` (no
                 // sink): in memory, and kept for the next build's cache.
                 let (html, fresh, size) = match sink {
