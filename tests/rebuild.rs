@@ -55,15 +55,21 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// A copy of the fixture site to edit (kept while the folder lives).
+fn fixture_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    common::copy_dir(&common::fixtures().join("site"), &root);
+    (tmp, root)
+}
+
 fn page(out: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
     String::from_utf8(out[path].clone()).unwrap()
 }
 
 #[test]
 fn cached_rebuilds_equal_fresh_builds_through_a_series_of_edits() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    common::copy_dir(&common::fixtures().join("site"), &root);
+    let (_tmp, root) = fixture_site();
     let cache = Cache::default();
     let first = same_as_fresh(&root, &cache, "first build");
     assert!(page(&first, "2022/1-2/index.html").contains("Kế hoạch ban hành đúng hạn."));
@@ -157,9 +163,7 @@ fn cached_rebuilds_equal_fresh_builds_through_a_series_of_edits() {
 #[test]
 fn long_pages_made_on_request_are_kept_only_for_their_own_build() {
     use kiemchung::output::Content;
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    common::copy_dir(&common::fixtures().join("site"), &root);
+    let (_tmp, root) = fixture_site();
     let cache = Cache::default();
     let year = "2022/index.html";
     let old = pipeline::build(&options(&root), Some(&cache)).unwrap();
@@ -209,9 +213,7 @@ fn long_pages_made_on_request_are_kept_only_for_their_own_build() {
 /// on that page when it is opened.
 #[test]
 fn a_long_page_made_on_request_shows_its_template_error() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    common::copy_dir(&common::fixtures().join("site"), &root);
+    let (_tmp, root) = fixture_site();
     std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
     std::fs::write(
         root.join("themes/default/templates/report.html"),
