@@ -35,19 +35,21 @@ pub enum Content {
 
 pub struct Lazy {
     cell: std::sync::OnceLock<Arc<[u8]>>,
-    make: Box<dyn Fn() -> Vec<u8> + Send + Sync>,
+    make: Box<dyn Fn() -> Arc<[u8]> + Send + Sync>,
 }
 
 impl Lazy {
-    pub fn content(make: impl Fn() -> Vec<u8> + Send + Sync + 'static) -> Content {
+    /// `make` may give bytes already shared (`Arc<[u8]>`, as a page made
+    /// on request that the render cache also keeps), or a `Vec<u8>`.
+    pub fn content<T: Into<Arc<[u8]>>>(make: impl Fn() -> T + Send + Sync + 'static) -> Content {
         Content::Lazy(Arc::new(Lazy {
             cell: std::sync::OnceLock::new(),
-            make: Box::new(make),
+            make: Box::new(move || make().into()),
         }))
     }
 
     pub fn get(&self) -> &Arc<[u8]> {
-        self.cell.get_or_init(|| (self.make)().into())
+        self.cell.get_or_init(|| (self.make)())
     }
 }
 

@@ -364,7 +364,7 @@ struct OnRequest {
 }
 
 impl OnRequest {
-    fn make(&self) -> Vec<u8> {
+    fn make(&self) -> Arc<[u8]> {
         let vb = ViewBuilder::new(&self.site);
         let no_bodies = Bodies::new();
         let ctx = Ctx {
@@ -398,7 +398,7 @@ impl OnRequest {
                         },
                     );
                 }
-                html.to_vec()
+                html
             }
             Err(e) => {
                 let d = template_error(&self.sources, &e);
@@ -409,6 +409,7 @@ impl OnRequest {
                     crate::html::escape(&crate::diag::render_text(&d, false))
                 )
                 .into_bytes()
+                .into()
             }
         }
     }
