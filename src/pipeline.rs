@@ -134,9 +134,13 @@ fn fill_source_lines(diags: &mut [Diagnostic], inputs: &Inputs) {
     }
 }
 
-/// Everything a build reads, except Markdown bodies that show only on their
-/// own page. Two builds with the same shape have the same site model and
-/// the same diagnostics; only pages whose body changed differ.
+/// Everything the site model and the diagnostics depend on: what a build
+/// reads, except Markdown bodies that show only on their own page, and the
+/// templates, which only the render reads (the render cache compares them
+/// itself and renders every page again when one changed). Two builds with
+/// the same shape have the same site model and the same diagnostics; so a
+/// theme edit in `serve` skips assembling and checking the model (175 ms
+/// at 10,000 criteria).
 #[derive(PartialEq)]
 struct Shape {
     config: Option<Arc<str>>,
@@ -147,7 +151,6 @@ struct Shape {
     files: Vec<(String, Arc<str>)>,
     content_assets: Vec<String>,
     static_files: Vec<String>,
-    templates: Vec<(String, Arc<str>)>,
     theme_static: Vec<String>,
 }
 
@@ -166,11 +169,6 @@ impl Shape {
                 .collect(),
             content_assets: rels(&inputs.content_assets),
             static_files: rels(&inputs.static_files),
-            templates: inputs
-                .theme_templates
-                .iter()
-                .map(|t| (t.rel.clone(), t.text.clone()))
-                .collect(),
             theme_static: rels(&inputs.theme_static),
         }
     }
