@@ -332,8 +332,8 @@ fn page_value(site_value: &Value, content: Option<&Body>, job: &PageJob) -> Valu
 
 impl Page {
     /// One long page each, whose context is the whole year or every
-    /// document: in `serve` they are made when first requested (see
-    /// [`OnRequest`]) rather than after every edit.
+    /// document: in `serve` they are not even compared with the previous
+    /// build's (building their contexts is most of their cost).
     fn is_long(self) -> bool {
         matches!(
             self,
@@ -342,41 +342,49 @@ impl Page {
     }
 }
 
-/// A long page (the year's table, the report, its print view, the
-/// documents index) in `serve`, made on first request. At 10,000 criteria
-/// these four took 1.8 s of CPU time, the documents page alone 1.0 s on
-/// one core, after every edit of a template or of any front matter,
-/// though a reviewer looks at them now and then; Hugo's server renders on
-/// request too. A template error in such a page then shows on the page
-/// itself, not in the overlay of the whole build. Once made, the page is
-/// stored in the render cache, so that a rebuild after a body edit reuses
-/// it as it reuses every other page.
-struct OnRequest {
+/// What the pages made on request in one `serve` build share.
+struct Shared {
     site: Arc<Site>,
     env: Environment<'static>,
     site_value: Value,
     sources: Arc<TemplateSources>,
+    /// The cache to store a page in once made, and the render that left it.
+    store: Arc<Mutex<RenderCacheInner>>,
+    generation: u64,
+}
+
+/// A page in `serve` that the previous build cannot give, made on first
+/// request, as Hugo's server does ("fast render mode"). After a theme edit
+/// at 10,000 criteria, rendering every page again took 1.2 s on 2 cores
+/// (the documents index alone 1.0 s of CPU time on one core), though the
+/// reviewer looks at one page; now the edit costs what the reviewer opens.
+/// A template error that only shows while rendering (not a syntax error,
+/// which every build reports) then shows on the page itself, not in the
+/// overlay of the whole build; `build` renders every page and fails on it.
+/// Once made, the page is stored in the render cache, so that the next
+/// rebuild reuses it as it reuses every other page.
+struct OnRequest {
+    shared: Arc<Shared>,
     page: Page,
     path: String,
     content: Option<Body>,
-    /// The cache to store the page in, and the render that left it.
-    store: (Arc<Mutex<RenderCacheInner>>, u64),
 }
 
 impl OnRequest {
     fn make(&self) -> Arc<[u8]> {
-        let vb = ViewBuilder::new(&self.site);
+        let sh = &*self.shared;
+        let vb = ViewBuilder::new(&sh.site);
         let no_bodies = Bodies::new();
         let ctx = Ctx {
-            site: &self.site,
+            site: &sh.site,
             bodies: &no_bodies,
             units: vb.units(),
             unit_lost: std::sync::OnceLock::new(),
             vb,
         };
         let job = ctx.job(self.page);
-        let value = page_value(&self.site_value, self.content.as_ref(), &job);
-        let made = self
+        let value = page_value(&sh.site_value, self.content.as_ref(), &job);
+        let made = sh
             .env
             .get_template(job.template)
             .and_then(|tpl| tpl.render(value));
@@ -385,9 +393,8 @@ impl OnRequest {
                 let html: Arc<[u8]> = html.into_bytes().into();
                 // Stored only if no render began since; a render in
                 // progress holds the lock, and the page is then not stored.
-                let (inner, generation) = &self.store;
-                if let Ok(mut inner) = inner.try_lock()
-                    && inner.generation == *generation
+                if let Ok(mut inner) = sh.store.try_lock()
+                    && inner.generation == sh.generation
                 {
                     inner.pages.insert(
                         self.path.clone(),
@@ -401,7 +408,7 @@ impl OnRequest {
                 html
             }
             Err(e) => {
-                let d = template_error(&self.sources, &e);
+                let d = template_error(&sh.sources, &e);
                 format!(
                     "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
                      <title>Lỗi mẫu trang</title></head><body><h1>Lỗi mẫu trang</h1>\
@@ -1267,9 +1274,11 @@ fn task_counts(tasks: &[views::TaskView]) -> report::TaskCounts {
 /// Renders the whole site. With a cache (serve), pages whose inputs did not
 /// change are taken from the previous build.
 ///
-/// `same_shape` says that nothing but Markdown bodies changed since the
-/// previous build with this cache (see `pipeline`): then a page whose body
-/// is unchanged is taken as it is, without even building its context.
+/// `same_shape` says that nothing but Markdown bodies and templates changed
+/// since the previous build with this cache (see `pipeline`): then, if the
+/// templates are also the same, a page whose body is unchanged is taken as
+/// it is, without even building its context. In `serve` (a cache), every
+/// other page is made on request ([`OnRequest`]).
 pub fn render(
     site: &Arc<Site>,
     bodies: &Bodies,
@@ -1312,10 +1321,17 @@ pub fn render(
             inner.global = global;
         }
     }
-    // Where the long pages made on request store themselves (serve).
-    let store = cache
-        .zip(guard.as_deref())
-        .map(|(c, g)| (c.inner.clone(), g.generation));
+    // What the pages made on request need (serve).
+    let shared = cache.zip(guard.as_deref()).map(|(c, g)| {
+        Arc::new(Shared {
+            site: site.clone(),
+            env: env.clone(),
+            site_value: site_value.clone(),
+            sources: sources.clone(),
+            store: c.inner.clone(),
+            generation: g.generation,
+        })
+    });
     let previous = guard.as_deref().map(|g| &g.pages);
 
     let pages = ctx.pages();
@@ -1326,15 +1342,13 @@ pub fn render(
     type PerTemplate = BTreeMap<&'static str, (u32, Duration, Duration)>;
     let per_template: Mutex<PerTemplate> = Mutex::default();
     lap("setup");
-    /// A rendered page: its path, whether the sitemap lists it, its HTML,
-    /// and the cache entry to store when it was not taken from the cache.
+    /// A page: its path, whether the sitemap lists it, and its HTML.
     struct Done {
         path: String,
         listed: bool,
-        /// `Written` once written to the sink; `Lazy` for a long page that
-        /// `serve` makes on request.
+        /// `Written` once written to the sink (`build`); in `serve`, `Bytes`
+        /// taken from the previous build or `Lazy`, made on request.
         content: Content,
-        fresh: Option<CachedPage>,
     }
     let render_pages = || -> Vec<Result<Done, Diagnostic>> {
         pages
@@ -1351,63 +1365,52 @@ pub fn render(
                     path,
                     listed,
                     content: Content::Bytes(hit.html.clone()),
-                    fresh: None,
                 };
                 // Only bodies changed since the last build: an unchanged body
                 // means an unchanged page, without building its context.
                 if let (true, Some(hit)) = (same_shape, cached) {
                     return Ok(reuse(path, hit));
                 }
-                if let Some(store) = store.as_ref().filter(|_| page.is_long()) {
+                if let Some(shared) = &shared {
+                    // serve: a page whose context is as before is reused;
+                    // any other is made when first requested.
+                    let unchanged = cached
+                        .filter(|_| !page.is_long())
+                        .filter(|hit| *hit.key == *ctx.job(page).ctx.key());
+                    if let Some(hit) = unchanged {
+                        return Ok(reuse(path, hit));
+                    }
                     let made = OnRequest {
-                        site: site.clone(),
-                        env: env.clone(),
-                        site_value: site_value.clone(),
-                        sources: sources.clone(),
+                        shared: shared.clone(),
                         page,
                         path: path.clone(),
                         content,
-                        store: store.clone(),
                     };
                     return Ok(Done {
                         path,
                         listed,
                         content: Lazy::content(move || made.make()),
-                        fresh: None,
                     });
                 }
                 let started = slow_pages.then(std::time::Instant::now);
                 let job = ctx.job(page);
                 let context_time = started.map(|t| t.elapsed());
-                let key: Arc<[u8]> = if previous.is_some() {
-                    job.ctx.key().into()
-                } else {
-                    Arc::from(&[][..])
-                };
-                if let Some(hit) = cached.filter(|c| c.key == key) {
-                    return Ok(reuse(path, hit));
-                }
                 let tpl = env
                     .get_template(job.template)
                     .map_err(|e| template_error(&sources, &e))?;
                 let value = page_value(&site_value, content.as_ref(), &job);
-                // `build` (a sink): straight into the file; `serve` (no
-                // sink): in memory, and kept for the next build's cache.
-                let (html, fresh, size) = match sink {
-                    Some(sink) => (None, None, render_into(sink, &path, &tpl, value, &sources)?),
+                // `build` (a sink): straight into the file; a build without
+                // one (tests, `check`): in memory.
+                let (html, size) = match sink {
+                    Some(sink) => (None, render_into(sink, &path, &tpl, value, &sources)?),
                     None => {
                         let html: Arc<[u8]> = tpl
                             .render(value)
                             .map_err(|e| template_error(&sources, &e))?
                             .into_bytes()
                             .into();
-                        let fresh = previous.is_some().then(|| CachedPage {
-                            key,
-                            content,
-                            html: html.clone(),
-                        });
                         let size = html.len();
-                        (Some(html), fresh, size)
+                        (Some(html), size)
                     }
                 };
                 if let (Some(t), Some(c)) = (started, context_time) {
@@ -1424,7 +1427,6 @@ pub fn render(
                     path,
                     listed,
                     content: html.map_or(Content::Written, Content::Bytes),
-                    fresh,
                 })
             })
             .collect()
@@ -1492,10 +1494,8 @@ pub fn render(
     search_result.map_err(|e| vec![e])?;
     let exports = exports.map_err(|e| vec![e])?;
     if let Some(inner) = guard.as_deref_mut() {
-        for d in &mut done {
-            if let Some(entry) = d.fresh.take() {
-                inner.pages.insert(d.path.clone(), entry);
-            } else if matches!(d.content, Content::Lazy(_)) {
+        for d in &done {
+            if matches!(d.content, Content::Lazy(_)) {
                 // Made on request from now on: what the cache held for it
                 // belongs to an earlier model.
                 inner.pages.remove(&d.path);

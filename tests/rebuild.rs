@@ -156,12 +156,12 @@ fn cached_rebuilds_equal_fresh_builds_through_a_series_of_edits() {
     assert!(!out.contains_key("hoi-dap/cau-moi/index.html"));
 }
 
-/// In `serve` the long pages (the year's table, the report, its print view,
-/// the documents index) are made on request. One made late, after a newer
-/// build began, must not be kept for a later rebuild; one made in time is
-/// kept, and a rebuild after a body edit serves it again unchanged.
+/// In `serve` a page the previous build cannot give is made on request. One
+/// made late, after a newer build began, must not be kept for a later
+/// rebuild; one made in time is kept, and a rebuild after a body edit serves
+/// it again unchanged.
 #[test]
-fn long_pages_made_on_request_are_kept_only_for_their_own_build() {
+fn pages_made_on_request_are_kept_only_for_their_own_build() {
     use kiemchung::output::Content;
     let (_tmp, root) = fixture_site();
     let cache = Cache::default();
@@ -200,18 +200,73 @@ fn long_pages_made_on_request_are_kept_only_for_their_own_build() {
         "Nội dung mới ZYX.",
     );
     let again = pipeline::build(&options(&root), Some(&cache)).unwrap();
-    assert!(
-        matches!(again.output.files[year], Content::Bytes(_)),
-        "kept from the request before"
+    let kind = |path: &str| match again.output.files[path] {
+        Content::Bytes(_) => "kept",
+        Content::Lazy(_) => "on request",
+        _ => "other",
+    };
+    assert_eq!(kind(year), "kept", "kept from the request before");
+    assert_eq!(
+        kind("2022/1-2/index.html"),
+        "on request",
+        "its body changed"
     );
+    assert_eq!(kind("2022/2-1/index.html"), "kept", "nothing of it changed");
     same_as_fresh(&root, &cache, "second body edit");
+
+    // A front matter edit: a page whose context is as before is kept,
+    // without being rendered again; the edited one is made on request.
+    edit(
+        &root,
+        "content/2022/1-chi-dao/1.2.md",
+        "self_score: 1",
+        "self_score: 1.5",
+    );
+    let scored = pipeline::build(&options(&root), Some(&cache)).unwrap();
+    let kind = |path: &str| matches!(scored.output.files[path], Content::Bytes(_));
+    assert!(kind("2022/2-1/index.html"), "another area's page is kept");
+    assert!(
+        !kind("2022/1-2/index.html"),
+        "the edited page is made again"
+    );
+    same_as_fresh(&root, &cache, "score edit back");
+
+    // A theme edit: every page is made again, on request, with the model
+    // and the warnings of the build before (the model does not depend on
+    // the templates).
+    std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
+    let node = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/node.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("themes/default/templates/node.html"),
+        node.replacen(
+            "<article class=\"node\">",
+            "<article class=\"node\" data-moi>",
+            1,
+        ),
+    )
+    .unwrap();
+    let themed = pipeline::build(&options(&root), Some(&cache)).unwrap();
+    assert!(
+        themed
+            .output
+            .files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".html"))
+            .all(|(_, c)| matches!(c, Content::Lazy(_))),
+        "no page rendered before it is asked for"
+    );
+    let out = same_as_fresh(&root, &cache, "theme edit");
+    assert!(page(&out, "2022/2-1/index.html").contains("data-moi"));
 }
 
-/// A template error that only shows while rendering a long page: `build`
-/// fails with it; `serve` serves the rest of the site and shows the error
-/// on that page when it is opened.
+/// A template error that only shows while rendering a page: `build` fails
+/// with it; `serve` serves the rest of the site and shows the error on that
+/// page when it is opened.
 #[test]
-fn a_long_page_made_on_request_shows_its_template_error() {
+fn a_page_made_on_request_shows_its_template_error() {
     let (_tmp, root) = fixture_site();
     std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
     std::fs::write(
@@ -219,14 +274,36 @@ fn a_long_page_made_on_request_shows_its_template_error() {
         "{% extends \"base.html\" %}{% block content %}{{ khong_co }}{% endblock %}",
     )
     .unwrap();
+    // Only the criterion pages with evidence break.
+    let node = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/node.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("themes/default/templates/node.html"),
+        node.replacen(
+            "{% if node.evidence %}",
+            "{% if node.evidence %}{{ chua_co }}",
+            1,
+        ),
+    )
+    .unwrap();
     let e = pipeline::build(&options(&root), None)
         .err()
         .expect("build fails");
     assert!(e.iter().any(|d| d.message.contains("khong_co")), "{e:?}");
+    assert!(e.iter().any(|d| d.message.contains("chua_co")), "{e:?}");
     let cache = Cache::default();
     let built = pipeline::build(&options(&root), Some(&cache)).expect("serve builds");
     let out = bytes(&built.output);
-    assert!(page(&out, "2022/1-2/index.html").contains("Kế hoạch ban hành đúng hạn."));
+    assert!(page(&out, "2022/index.html").contains("2022"));
+    let no_evidence = page(&out, "2022/2-1/index.html");
+    assert!(!no_evidence.contains("Lỗi mẫu trang"), "{no_evidence}");
+    let node = page(&out, "2022/1-2/index.html");
+    assert!(
+        node.contains("Lỗi mẫu trang") && node.contains("chua_co") && node.contains("node.html"),
+        "{node}"
+    );
     let report = page(&out, "2022/bao-cao/index.html");
     assert!(report.contains("Lỗi mẫu trang"), "{report}");
     assert!(
