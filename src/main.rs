@@ -159,12 +159,17 @@ fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
+/// Buffered: standard error is not, and a site may have thousands of
+/// warnings (17,000 write calls for 8,539 of them at 10,000 criteria).
 fn print_diags(diags: &[Diagnostic]) {
+    use std::io::Write;
     let c = color();
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for d in diags {
-        eprint!("{}", diag::render_text(d, c));
-        eprintln!();
+        // Like eprintln!, but a closed standard error is no reason to panic.
+        let _ = writeln!(err, "{}", diag::render_text(d, c));
     }
+    let _ = err.flush();
 }
 
 fn count(diags: &[Diagnostic]) -> (usize, usize) {
