@@ -407,19 +407,22 @@ impl OnRequest {
                 }
                 html
             }
-            Err(e) => {
-                let d = template_error(&sh.sources, &e);
-                format!(
-                    "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
-                     <title>Lỗi mẫu trang</title></head><body><h1>Lỗi mẫu trang</h1>\
-                     <pre>{}</pre></body></html>\n",
-                    crate::html::escape(&crate::diag::render_text(&d, false))
-                )
-                .into_bytes()
-                .into()
-            }
+            Err(e) => error_page(&sh.sources, &e).into(),
         }
     }
+}
+
+/// What `serve` shows in place of a page made on request whose template
+/// failed while rendering: the diagnostic, with its template file and line.
+fn error_page(sources: &TemplateSources, e: &minijinja::Error) -> Vec<u8> {
+    let d = template_error(sources, e);
+    format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <title>Lỗi mẫu trang</title></head><body><h1>Lỗi mẫu trang</h1>\
+         <pre>{}</pre></body></html>\n",
+        crate::html::escape(&crate::diag::render_text(&d, false))
+    )
+    .into_bytes()
 }
 
 /// The rendered Markdown body of each content file, by path
@@ -1459,13 +1462,16 @@ pub fn render(
                     }
                     return Ok(());
                 }
+                let shown = sources.clone();
                 crate::search::add(
                     &mut searched,
                     site,
                     bodies,
                     &env,
                     &site_value,
-                    cache.is_some(),
+                    cache.is_some().then(|| -> crate::search::ErrorPage {
+                        Arc::new(move |e| error_page(&shown, e))
+                    }),
                 )
                 .map_err(|e| template_error(&sources, &e))
             },

@@ -338,32 +338,38 @@ fn index_json_to(entries: &[Entry], w: &mut dyn Write) -> std::io::Result<()> {
     .map_err(std::io::Error::from)
 }
 
+/// Makes the page shown in place of one whose template failed.
+pub type ErrorPage = Arc<dyn Fn(&minijinja::Error) -> Vec<u8> + Send + Sync>;
+
 /// Adds the index and the list page to `out`. The list page is rendered
 /// with the site's templates (`search.html`).
 ///
 /// With `lazy` (serve), both are made on first request, like the data
 /// exports, so that a rebuild after an edit does not pay for them (about
 /// 0.7 s at 10,000 pages, docs/search.md); a template error then shows on the
-/// list page. A build makes them at once and reports such an error.
+/// list page, as the given error page (the same as every page made on
+/// request), and the index is empty. A build makes them at once and reports
+/// such an error.
 pub fn add(
     out: &mut Output,
     site: &Arc<Site>,
     bodies: &Bodies,
     env: &minijinja::Environment<'static>,
     site_value: &minijinja::Value,
-    lazy: bool,
+    lazy: Option<ErrorPage>,
 ) -> Result<(), minijinja::Error> {
-    if !lazy {
+    let Some(error_page) = lazy else {
         let (list, index) = files(site, bodies, env, site_value)?;
         out.insert_bytes(LIST_PATH, list);
         out.insert_bytes(INDEX_PATH, index);
         return Ok(());
-    }
+    };
     struct Made {
         site: Arc<Site>,
         bodies: HashMap<String, Body>,
         env: minijinja::Environment<'static>,
         site_value: minijinja::Value,
+        error_page: ErrorPage,
         cell: OnceLock<(Vec<u8>, Vec<u8>)>,
     }
     impl Made {
@@ -371,16 +377,7 @@ pub fn add(
             self.cell.get_or_init(|| {
                 match files(&self.site, &self.bodies, &self.env, &self.site_value) {
                     Ok(made) => made,
-                    Err(e) => (
-                        format!(
-                            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
-                             <title>Tìm kiếm</title></head><body><p>template error: {}</p>\
-                             </body></html>\n",
-                            crate::html::escape(&e.to_string())
-                        )
-                        .into_bytes(),
-                        br#"{"v":1,"items":[]}"#.to_vec(),
-                    ),
+                    Err(e) => ((self.error_page)(&e), br#"{"v":1,"items":[]}"#.to_vec()),
                 }
             })
         }
@@ -393,6 +390,7 @@ pub fn add(
             .collect(),
         env: env.clone(),
         site_value: site_value.clone(),
+        error_page,
         cell: OnceLock::new(),
     });
     let m = made.clone();

@@ -274,6 +274,11 @@ fn a_page_made_on_request_shows_its_template_error() {
         "{% extends \"base.html\" %}{% block content %}{{ khong_co }}{% endblock %}",
     )
     .unwrap();
+    std::fs::write(
+        root.join("themes/default/templates/search.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ chua_tim }}{% endblock %}",
+    )
+    .unwrap();
     // Only the criterion pages with evidence break.
     let node = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/node.html"),
@@ -306,6 +311,14 @@ fn a_page_made_on_request_shows_its_template_error() {
     );
     let report = page(&out, "2022/bao-cao/index.html");
     assert!(report.contains("Lỗi mẫu trang"), "{report}");
+    // The search list page shows its error the same way.
+    let search = page(&out, "tim-kiem/index.html");
+    assert!(
+        search.contains("Lỗi mẫu trang")
+            && search.contains("chua_tim")
+            && search.contains("search.html"),
+        "{search}"
+    );
     assert!(
         report.contains("khong_co") && report.contains("report.html"),
         "{report}"
