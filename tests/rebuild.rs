@@ -63,6 +63,17 @@ fn fixture_site() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, root)
 }
 
+/// Overrides the built-in template `name` in the site's own theme folder
+/// with a copy where `from` becomes `to`.
+fn override_template(root: &Path, name: &str, from: &str, to: &str) {
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let text = std::fs::read_to_string(builtin.join(name)).unwrap();
+    assert!(text.contains(from), "{name} holds {from:?}");
+    let dir = root.join("themes/default/templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), text.replacen(from, to, 1)).unwrap();
+}
+
 fn page(out: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
     String::from_utf8(out[path].clone()).unwrap()
 }
@@ -234,20 +245,12 @@ fn pages_made_on_request_are_kept_only_for_their_own_build() {
     // A theme edit: every page is made again, on request, with the model
     // and the warnings of the build before (the model does not depend on
     // the templates).
-    std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
-    let node = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/node.html"),
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("themes/default/templates/node.html"),
-        node.replacen(
-            "<article class=\"node\">",
-            "<article class=\"node\" data-moi>",
-            1,
-        ),
-    )
-    .unwrap();
+    override_template(
+        &root,
+        "node.html",
+        "<article class=\"node\">",
+        "<article class=\"node\" data-moi>",
+    );
     let themed = pipeline::build(&options(&root), Some(&cache)).unwrap();
     assert!(
         themed
@@ -280,19 +283,12 @@ fn a_page_made_on_request_shows_its_template_error() {
     )
     .unwrap();
     // Only the criterion pages with evidence break.
-    let node = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/node.html"),
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("themes/default/templates/node.html"),
-        node.replacen(
-            "{% if node.evidence %}",
-            "{% if node.evidence %}{{ chua_co }}",
-            1,
-        ),
-    )
-    .unwrap();
+    override_template(
+        &root,
+        "node.html",
+        "{% if node.evidence %}",
+        "{% if node.evidence %}{{ chua_co }}",
+    );
     let e = pipeline::build(&options(&root), None)
         .err()
         .expect("build fails");
