@@ -354,7 +354,8 @@ struct Shared {
 }
 
 /// A page in `serve` that the previous build cannot give, made on first
-/// request, as Hugo's server does ("fast render mode"). After a theme edit
+/// request (Hugo's server, in its default fast render mode, likewise
+/// renders only the pages a browser opened). After a theme edit
 /// at 10,000 criteria, rendering every page again took 1.2 s on 2 cores
 /// (the documents index alone 1.0 s of CPU time on one core), though the
 /// reviewer looks at one page; now the edit costs what the reviewer opens.
