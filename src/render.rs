@@ -1404,7 +1404,7 @@ pub fn render(
                     .map_err(|e| template_error(&sources, &e))?;
                 let value = page_value(&site_value, content.as_ref(), &job);
                 // `build` (a sink): straight into the file; a build without
-                // one (tests, `check`): in memory.
+                // one (`check`, `report`, tests): in memory.
                 let (html, size) = match sink {
                     Some(sink) => (None, render_into(sink, &path, &tpl, value, &sources)?),
                     None => {
