@@ -3,12 +3,15 @@
 //! run the very same calls. Errors are fine; a panic, a hang or unbounded
 //! memory is a finding. Not part of the tool's interface.
 
+use crate::base::score::Score;
+use crate::base::{docnum, id::NodeId, vi};
 use crate::check::{self, FileIndex};
-use crate::frontmatter::{self, RawAssessment, RawNode, RawPage, RawSection};
+use crate::load::config;
 use crate::load::{self, SourceFile};
-use crate::markdown::MarkdownSettings;
-use crate::score::Score;
-use crate::{config, docnum, id::NodeId, model, render, site, vi};
+use crate::model::frontmatter::{self, RawAssessment, RawNode, RawPage, RawSection};
+use crate::model::markdown::MarkdownSettings;
+use crate::model::{file as model, site};
+use crate::render;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -10,33 +10,15 @@
 // is a diagnostic, never a panic. Tests may unwrap.
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
-pub mod charts;
+pub mod base;
 pub mod check;
-pub mod collate;
-pub mod config;
-pub mod data;
-pub mod diag;
-pub mod docnum;
-pub mod documents;
-pub mod frontmatter;
-pub mod fsutil;
+pub mod exports;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod html;
-pub mod id;
 pub mod load;
-pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
-pub mod report;
 pub mod scaffold;
-pub mod score;
-pub mod search;
 pub mod serve;
-pub mod site;
-pub mod theme;
-pub mod vi;
-pub mod views;
-pub mod xlsx;

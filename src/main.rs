@@ -6,7 +6,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use kiemchung::diag::{self, Diagnostic};
+use kiemchung::base::diag::{self, Diagnostic};
 use kiemchung::pipeline::{self, BuildOptions};
 use std::io::IsTerminal;
 use std::net::IpAddr;
@@ -27,12 +27,12 @@ struct Cli {
 }
 
 fn parse_today(s: &str) -> Result<Date, String> {
-    kiemchung::vi::parse_date(s)
+    kiemchung::base::vi::parse_date(s)
 }
 
 /// A malformed `--base-url` is wrong usage (exit 2), like a bad `--today`.
 fn parse_base_url(s: &str) -> Result<String, String> {
-    kiemchung::config::split_base_url(s).map(|_| s.to_string())
+    kiemchung::load::config::split_base_url(s).map(|_| s.to_string())
 }
 
 fn parse_bind(s: &str) -> Result<IpAddr, String> {
@@ -333,11 +333,11 @@ fn run(cli: Cli) -> ExitCode {
                 );
                 return ExitCode::from(1);
             };
-            let r = kiemchung::report::gap_report(site, a);
+            let r = kiemchung::model::gaps::gap_report(site, a);
             match format {
-                ReportFormat::Text => print!("{}", kiemchung::report::to_text(&r)),
-                ReportFormat::Csv => print!("{}", kiemchung::report::to_csv(&r)),
-                ReportFormat::Json => println!("{}", kiemchung::report::to_json(&r)),
+                ReportFormat::Text => print!("{}", kiemchung::model::gaps::to_text(&r)),
+                ReportFormat::Csv => print!("{}", kiemchung::model::gaps::to_csv(&r)),
+                ReportFormat::Json => println!("{}", kiemchung::model::gaps::to_json(&r)),
             }
             ExitCode::SUCCESS
         }

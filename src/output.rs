@@ -12,7 +12,7 @@
 //! ([`Staging`]), so a 10,000-page site is never held in memory whole;
 //! `serve` keeps its site in memory ([`Output`]).
 
-use crate::fsutil::{self, PathError};
+use crate::base::fsutil::{self, PathError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,15 +1,15 @@
 //! The one build function, shared by `build`, `check` and `serve`:
 //! load → model → check → render → output (in memory).
 
+use crate::base::diag::{self, Diagnostic};
 use crate::check::{self, FileIndex};
-use crate::diag::{self, Diagnostic};
+use crate::load::theme;
 use crate::load::{self, Inputs};
-use crate::markdown::MarkdownSettings;
-use crate::model::{self, ParsedFile};
+use crate::model::file::{self as model, ParsedFile};
+use crate::model::markdown::MarkdownSettings;
+use crate::model::site::{self, Site};
 use crate::output::{Content, Output};
 use crate::render;
-use crate::site::{self, Site};
-use crate::theme;
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -225,7 +225,7 @@ pub enum BuildFailure {
     /// The site has errors (with its warnings).
     Site(Vec<Diagnostic>),
     /// The site could not be written.
-    Write(crate::fsutil::PathError),
+    Write(crate::base::fsutil::PathError),
 }
 
 /// `kiemchung build`: builds the site and writes it into `out_dir`,
@@ -451,7 +451,7 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
     for (path, src) in &site.copies {
         if generated(out, path) {
             diags.push(Diagnostic::error(
-                crate::fsutil::rel_string(&inputs.root, src),
+                crate::base::fsutil::rel_string(&inputs.root, src),
                 format!("this file would replace the generated /{path}; rename or remove it"),
             ));
             continue;

@@ -1,10 +1,10 @@
 //! `kiemchung new`: start a criterion or a year from a correct file.
 //! Both refuse to overwrite, and what they write passes `check`.
 
-use crate::id::NodeId;
+use crate::base::id::NodeId;
 use crate::load;
-use crate::markdown::MarkdownSettings;
-use crate::model::{self, Kind};
+use crate::model::file::{self as model, Kind};
+use crate::model::markdown::MarkdownSettings;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -46,7 +46,7 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
         return Err("--title: give the criterion's name".into());
     }
     let max = match c.max {
-        Some(m) => crate::score::Score::parse(m)
+        Some(m) => crate::base::score::Score::parse(m)
             .map_err(|e| format!("--max: {e}"))?
             .to_plain(),
         None => "0".into(),

@@ -89,8 +89,8 @@ fn alias_bomb_parse_is_bounded_in_process() {
     // The parse alone, without the process around it: well under a second
     // in a release build; the bound here allows for debug builds and a
     // loaded machine.
-    use kiemchung::frontmatter::{self, RawNode};
     use kiemchung::load::SourceFile;
+    use kiemchung::model::frontmatter::{self, RawNode};
     let path = common::fixtures().join(format!("hostile/alias-bomb/{NODE}"));
     let file = SourceFile {
         rel: NODE.into(),

@@ -19,7 +19,7 @@ fn folding_follows_the_shared_table() {
     for c in cases {
         let input = c["in"].as_str().unwrap();
         let want = c["out"].as_str().unwrap();
-        let got = kiemchung::vi::fold(input);
+        let got = kiemchung::base::vi::fold(input);
         if got != want {
             failures.push(format!("{input:?} → {got:?}, expected {want:?}"));
         }

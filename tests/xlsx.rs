@@ -3,8 +3,8 @@
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use jiff::civil::Date;
+use kiemchung::exports::xlsx;
 use kiemchung::pipeline::{self, BuildOptions, Built};
-use kiemchung::xlsx;
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
 

@@ -17,8 +17,8 @@
 //! at, so with base path `/` too a site file there would be shadowed; no
 //! generated URL starts with `__kiemchung`.
 
-use crate::diag::{self, Diagnostic};
-use crate::html::escape;
+use crate::base::diag::{self, Diagnostic};
+use crate::base::html::escape;
 
 /// Long-polled Server-Sent Events endpoint (see the module comment).
 pub const EVENTS_PATH: &str = "/__kiemchung/events";

@@ -17,11 +17,11 @@ pub mod http;
 pub mod live;
 pub mod watch;
 
-use crate::config;
-use crate::diag::{self, Diagnostic};
+use crate::base::diag::{self, Diagnostic};
+use crate::load::config;
+use crate::model::site::Site;
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions, Cache};
-use crate::site::Site;
 use jiff::civil::Date;
 use std::collections::HashSet;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};

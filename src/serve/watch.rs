@@ -7,8 +7,8 @@
 //! recursively. The output folder (public/) is none of them, and editor
 //! temporary files ([`fsutil::is_temp_file`]) are ignored.
 
-use crate::config;
-use crate::fsutil;
+use crate::base::fsutil;
+use crate::load::config;
 use notify::event::{EventKind, MetadataKind, ModifyKind};
 use notify::{Event, RecursiveMode, Watcher};
 use std::path::{Component, Path, PathBuf};

@@ -3,18 +3,18 @@
 //! lists them all (`tim-kiem/`, the fallback without JavaScript). The
 //! browser searches the index with `themes/default/static/search.js`.
 //!
-//! Matching folds both sides with the same function: [`crate::vi::fold`]
+//! Matching folds both sides with the same function: [`crate::base::vi::fold`]
 //! here, `fold` in search.js (tone and vowel marks dropped, đ → d, lower
 //! case), checked against one table, `tests/fixtures/search/fold.json`.
 //! Ranking lives in search.js (docs/search.md says why Pagefind is not used).
 
-use crate::documents;
-use crate::markdown::Body;
+use crate::base::vi;
+use crate::model::documents;
+use crate::model::markdown::Body;
+use crate::model::site::Site;
 use crate::output::{Lazy, Output};
+use crate::render::views::ViewBuilder;
 use crate::render::{Bodies, RowByRow};
-use crate::site::Site;
-use crate::vi;
-use crate::views::ViewBuilder;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Borrow;
@@ -497,7 +497,7 @@ fn push_word(text: &mut String, word: &str) {
     text.push_str(word);
 }
 
-fn push_evidence(text: &mut String, e: &crate::model::Evidence) {
+fn push_evidence(text: &mut String, e: &crate::model::file::Evidence) {
     match &e.number {
         Some(n) => push_word(text, &format!("{n} {}", e.title)),
         None => push_word(text, &e.title),

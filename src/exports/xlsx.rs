@@ -19,9 +19,9 @@
 //! Dates are real Excel dates shown `dd/mm/yyyy`. The workbook's creation
 //! date is the build date (`--today`), so two builds are byte-identical.
 
-use crate::model::TaskState;
-use crate::score::Score;
-use crate::site::{Assessment, Site};
+use crate::base::score::Score;
+use crate::model::file::TaskState;
+use crate::model::site::{Assessment, Site};
 use jiff::civil::Date;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Url, Workbook, Worksheet,
@@ -190,7 +190,7 @@ fn date(ws: &mut Worksheet, row: u32, col: u16, d: Option<Date>, f: &Format) -> 
             ws.write_datetime_with_format(row, col, x, f).map_err(err)?;
         }
         Some((d, Err(_))) => {
-            ws.write_string_with_format(row, col, crate::vi::date_short(d), f)
+            ws.write_string_with_format(row, col, crate::base::vi::date_short(d), f)
                 .map_err(err)?;
         }
         None => {}
@@ -336,7 +336,7 @@ fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> R
         {
             label.push_str(&format!(" (Quyết định số {num}"));
             if let Some(date) = d.date {
-                label.push_str(&format!(" ngày {}", crate::vi::date_short(date)));
+                label.push_str(&format!(" ngày {}", crate::base::vi::date_short(date)));
             }
             label.push(')');
         }

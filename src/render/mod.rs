@@ -1,14 +1,19 @@
 //! Stage 4, render: templates (minijinja) and data files into an [`Output`].
 
-use crate::diag::Diagnostic;
+pub mod charts;
+pub mod views;
+
+use crate::base::diag::Diagnostic;
+use crate::base::score::Score;
+use crate::base::vi;
+use crate::exports::data;
 use crate::load::SourceFile;
-use crate::markdown::Body;
+use crate::load::theme;
+use crate::model::markdown::Body;
+use crate::model::site::Assessment;
+use crate::model::site::Site;
+use crate::model::{documents, gaps as report};
 use crate::output::{Content, Lazy, Output};
-use crate::score::Score;
-use crate::site::Assessment;
-use crate::site::Site;
-use crate::views::{self, Link, ViewBuilder};
-use crate::{charts, data, documents, report, theme, vi};
 use minijinja::value::Value;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, context};
 use rayon::prelude::*;
@@ -19,6 +24,7 @@ use std::io::Write;
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::time::Duration;
+use views::{Link, ViewBuilder};
 
 /// Where a template comes from, for error messages.
 struct TemplateSources {
@@ -421,7 +427,7 @@ fn error_page(sources: &TemplateSources, e: &minijinja::Error) -> Vec<u8> {
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
          <title>Lỗi mẫu trang</title></head><body><h1>Lỗi mẫu trang</h1>\
          <pre>{}</pre></body></html>\n",
-        crate::html::escape(&crate::diag::render_text(&d, false))
+        crate::base::html::escape(&crate::base::diag::render_text(&d, false))
     )
     .into_bytes()
 }
@@ -590,7 +596,7 @@ impl Ctx<'_> {
                 }
                 let charts = match latest {
                     Some(a) if !a.roots.is_empty() => {
-                        let areas: Vec<&crate::site::Node> =
+                        let areas: Vec<&crate::model::site::Node> =
                             a.roots.iter().map(|&r| &a.nodes[r]).collect();
                         serde_json::json!({
                             "score": charts::score_bars(
@@ -803,7 +809,7 @@ impl Ctx<'_> {
                 let rows = |v: &[report::GapRow]| -> Vec<GapRowView> {
                     v.iter().map(|r| self.gap_row(r)).collect()
                 };
-                let areas_by_id: Vec<&crate::site::Node> =
+                let areas_by_id: Vec<&crate::model::site::Node> =
                     a.roots.iter().map(|&r| &a.nodes[r]).collect();
                 let mut lost_sorted = areas_by_id.clone();
                 lost_sorted.sort_by(|x, y| {
@@ -987,7 +993,12 @@ impl Ctx<'_> {
     }
 
     /// Chart bars for nodes: their scores, or the points they lost.
-    fn bars(&self, a: &Assessment, nodes: &[&crate::site::Node], lost: bool) -> Vec<charts::Bar> {
+    fn bars(
+        &self,
+        a: &Assessment,
+        nodes: &[&crate::model::site::Node],
+        lost: bool,
+    ) -> Vec<charts::Bar> {
         nodes
             .iter()
             .map(|n| charts::Bar {
@@ -1101,7 +1112,7 @@ impl Ctx<'_> {
                     href: link,
                     conflict,
                     cites,
-                    anchor: crate::search::group_anchor(s, g),
+                    anchor: crate::exports::search::group_anchor(s, g),
                 }
             })
             .collect()
@@ -1446,10 +1457,13 @@ pub fn render(
             || {
                 // `build`: written straight into their files.
                 if let Some(sink) = sink {
-                    let paths = [crate::search::LIST_PATH, crate::search::INDEX_PATH];
+                    let paths = [
+                        crate::exports::search::LIST_PATH,
+                        crate::exports::search::INDEX_PATH,
+                    ];
                     let mut list = sink.create(paths[0])?;
                     let mut index = sink.create(paths[1])?;
-                    crate::search::write_files(
+                    crate::exports::search::write_files(
                         site,
                         bodies,
                         &env,
@@ -1464,15 +1478,17 @@ pub fn render(
                     return Ok(());
                 }
                 let shown = sources.clone();
-                crate::search::add(
+                crate::exports::search::add(
                     &mut searched,
                     site,
                     bodies,
                     &env,
                     &site_value,
-                    cache.is_some().then(|| -> crate::search::ErrorPage {
-                        Arc::new(move |e| error_page(&shown, e))
-                    }),
+                    cache
+                        .is_some()
+                        .then(|| -> crate::exports::search::ErrorPage {
+                            Arc::new(move |e| error_page(&shown, e))
+                        }),
                 )
                 .map_err(|e| template_error(&sources, &e))
             },
@@ -1556,7 +1572,7 @@ fn exports(
         // The workbook writer fails only on limits the site cannot reach
         // (sheet names, row counts); an empty file would be a bug.
         ("xlsx", |s, a, w| {
-            w.write_all(&crate::xlsx::workbook(s, a).unwrap_or_default())
+            w.write_all(&crate::exports::xlsx::workbook(s, a).unwrap_or_default())
         }),
     ];
     let jobs: Vec<(String, usize, Make)> = site

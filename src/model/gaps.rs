@@ -3,10 +3,10 @@
 //! and what each unit must fix. One model for the site's report page, its
 //! print view and `kiemchung report` (text, CSV, JSON).
 
-use crate::model::TaskState;
-use crate::score::Score;
-use crate::site::{Assessment, Node, Site};
-use crate::vi;
+use crate::base::score::Score;
+use crate::base::vi;
+use crate::model::file::TaskState;
+use crate::model::site::{Assessment, Node, Site};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -149,9 +149,9 @@ fn row(site: &Site, a: &Assessment, n: &Node) -> GapRow {
 fn by_lost(rows: &mut [GapRow]) {
     rows.sort_by(|x, y| {
         y.lost.cmp(&x.lost).then_with(|| {
-            crate::id::NodeId::parse(&x.id)
+            crate::base::id::NodeId::parse(&x.id)
                 .ok()
-                .cmp(&crate::id::NodeId::parse(&y.id).ok())
+                .cmp(&crate::base::id::NodeId::parse(&y.id).ok())
         })
     });
 }
@@ -187,7 +187,7 @@ fn units(site: &Site, a: &Assessment) -> Vec<UnitGap> {
             tasks,
         });
     }
-    let c = crate::collate::Collator::new();
+    let c = crate::base::collate::Collator::new();
     units.sort_by(|x, y| {
         y.lost
             .cmp(&x.lost)

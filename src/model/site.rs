@@ -2,13 +2,13 @@
 //! pages. Built from the per-file results by [`assemble`]; scores and rules
 //! are then computed by `check::check`.
 
-use crate::config::Config;
-use crate::diag::Diagnostic;
-use crate::id::NodeId;
-use crate::model::{
+use crate::base::diag::Diagnostic;
+use crate::base::id::NodeId;
+use crate::base::score::Score;
+use crate::load::config::Config;
+use crate::model::file::{
     AssessmentFile, Evidence, Kind, NodeFile, PageFile, ParsedFile, SectionFile, SortBy, Task,
 };
-use crate::score::Score;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -32,10 +32,10 @@ pub struct Site {
     /// Files copied as they are: output path → source. Filled by check
     /// (evidence next to its node) and by assemble (section assets).
     pub copies: BTreeMap<String, PathBuf>,
-    /// The cited documents by first citation ([`crate::documents::grouped`]),
+    /// The cited documents by first citation ([`crate::model::documents::grouped`]),
     /// kept by the checks for the documents page and the search index.
-    pub doc_groups: Derived<Vec<crate::documents::Group>>,
-    /// Their order on the documents page ([`crate::documents::by_title`]).
+    pub doc_groups: Derived<Vec<crate::model::documents::Group>>,
+    /// Their order on the documents page ([`crate::model::documents::by_title`]).
     pub doc_order: Derived<Vec<usize>>,
 }
 
@@ -124,7 +124,7 @@ impl Node {
     /// The first positive score written for this applicable leaf (appraised,
     /// else self) when it has no evidence: the points an appraisal takes
     /// away (rule 9; the warning also needs no `explanation`).
-    pub fn scored_without_evidence(&self) -> Option<&crate::frontmatter::At<Score>> {
+    pub fn scored_without_evidence(&self) -> Option<&crate::model::frontmatter::At<Score>> {
         if !self.in_scope || !self.is_leaf() || !self.n.evidence.is_empty() {
             return None;
         }
@@ -153,7 +153,7 @@ impl Section {
         if self.name.is_empty() {
             String::new()
         } else {
-            format!("{}/", crate::vi::slugify(&self.name))
+            format!("{}/", crate::base::vi::slugify(&self.name))
         }
     }
 }
@@ -162,7 +162,7 @@ impl Section {
 pub struct Page {
     pub file: String,
     pub p: PageFile,
-    pub body_html: crate::markdown::Body,
+    pub body_html: crate::model::markdown::Body,
     pub summary: String,
     pub url_path: String,
 }
@@ -276,7 +276,7 @@ pub fn assemble(
                 let prefix = if section.is_empty() {
                     String::new()
                 } else {
-                    format!("{}/", crate::vi::slugify(section))
+                    format!("{}/", crate::base::vi::slugify(section))
                 };
                 sections.entry(section.clone()).or_default().1.push(Page {
                     file: p.rel.clone(),
@@ -349,7 +349,7 @@ pub fn assemble(
                 continue;
             }
         };
-        let slug = crate::vi::slugify(&name);
+        let slug = crate::base::vi::slugify(&name);
         if !name.is_empty() && (RESERVED.contains(&slug.as_str()) || slug.is_empty()) {
             diags.push(Diagnostic::error(
                 &section.file,
@@ -377,7 +377,7 @@ pub fn assemble(
     }
     // Sections in Vietnamese order of their titles (the root one first):
     // that is the order of the site's navigation.
-    let collator = crate::collate::Collator::new();
+    let collator = crate::base::collate::Collator::new();
     site.sections.sort_by(|x, y| {
         (!x.name.is_empty())
             .cmp(&!y.name.is_empty())
@@ -391,7 +391,7 @@ pub fn assemble(
         let out = match (first, rest) {
             (Some(name), None) => name.to_string(),
             (Some(dir), Some(rest)) if !is_year(dir) => {
-                format!("{}/{rest}", crate::vi::slugify(dir))
+                format!("{}/{rest}", crate::base::vi::slugify(dir))
             }
             _ => continue, // year folders: only evidence that is cited is copied
         };
@@ -413,7 +413,7 @@ fn check_url_clashes(site: &Site, diags: &mut Vec<Diagnostic>) {
         taken.insert(a.year.to_string(), format!("the assessment {}", a.file));
     }
     for s in site.sections.iter().filter(|s| !s.name.is_empty()) {
-        let slug = crate::vi::slugify(&s.name);
+        let slug = crate::base::vi::slugify(&s.name);
         match taken.get(&slug) {
             // Reserved names are reported by assemble already.
             Some(other) if !RESERVED.contains(&slug.as_str()) => diags.push(Diagnostic::error(
@@ -449,7 +449,7 @@ fn is_year(s: &str) -> bool {
 }
 
 fn sort_pages(pages: &mut [Page], by: SortBy) {
-    let collator = crate::collate::Collator::new();
+    let collator = crate::base::collate::Collator::new();
     match by {
         // Newest first; undated pages last; then by title.
         SortBy::Date => pages.sort_by(|a, b| {

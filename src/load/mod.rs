@@ -4,9 +4,12 @@
 //! evidence files outside content/ and static/). Text is UTF-8 (a byte order
 //! mark is dropped), CRLF becomes LF, and everything is normalised to NFC.
 
-use crate::config::{self, Config};
-use crate::diag::Diagnostic;
-use crate::fsutil::{self, rel_string};
+pub mod config;
+pub mod theme;
+
+use crate::base::diag::Diagnostic;
+use crate::base::fsutil::{self, rel_string};
+use config::Config;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

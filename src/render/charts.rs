@@ -18,9 +18,9 @@
 //! carrier of a number), and every element has a `kc-…` class so a theme's
 //! CSS can restyle it (presentation attributes give way to CSS).
 
-use crate::html::escape;
-use crate::score::Score;
-use crate::vi;
+use crate::base::html::escape;
+use crate::base::score::Score;
+use crate::base::vi;
 use std::fmt::Write as _;
 
 /// One horizontal bar: an area or criterion.

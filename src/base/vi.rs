@@ -100,7 +100,7 @@ pub fn date_iso(d: Date) -> String {
 
 /// An integer with dots between thousands: `1.250.000`.
 pub fn int(n: i64) -> String {
-    let grouped = crate::score::group_thousands(n.unsigned_abs(), Some('.'));
+    let grouped = crate::base::score::group_thousands(n.unsigned_abs(), Some('.'));
     if n < 0 {
         format!("-{grouped}")
     } else {

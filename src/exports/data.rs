@@ -1,12 +1,12 @@
 //! Data outputs: `/data/<year>.json`, `/data/<year>.csv`, `/sitemap.xml`,
 //! Atom feeds. Numbers are exact (written from the decimal type, never f64).
 
-use crate::html::escape;
-use crate::model::TaskState;
-use crate::score::Score;
-use crate::site::{Assessment, Section, Site};
-use crate::vi;
-use crate::views::EvidenceView;
+use crate::base::html::escape;
+use crate::base::score::Score;
+use crate::base::vi;
+use crate::model::file::TaskState;
+use crate::model::site::{Assessment, Section, Site};
+use crate::render::views::EvidenceView;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -2,9 +2,9 @@
 //! (normalised number, issuer and year, as DOMAIN.md says a number is unique
 //! only together with those), for rule 10 and the documents index page.
 
-use crate::docnum::{self, DocNumber};
-use crate::model::Evidence;
-use crate::site::Site;
+use crate::base::docnum::{self, DocNumber};
+use crate::model::file::Evidence;
+use crate::model::site::Site;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -148,7 +148,7 @@ pub fn by_title(site: &Site) -> Vec<&Group> {
         // Sort keys made once per title (in parallel), then compared as
         // bytes: comparing the titles themselves with the collator at each
         // step of the sort was a third of the search stage at 10,000 pages.
-        let c = crate::collate::Collator::new();
+        let c = crate::base::collate::Collator::new();
         let keys: Vec<Vec<u8>> = groups
             .par_iter()
             .map(|g| c.key(&g.cites[0].evidence(site).title))

@@ -2,10 +2,10 @@
 //! given as exact plain text (`"87.303"`) and formatted by the `vn_number`
 //! filter; dates as ISO text, formatted by `vn_date` / `vn_date_long`.
 
-use crate::model::{Evidence, Task, TaskState};
-use crate::score::Score;
-use crate::site::{Assessment, Node, Site};
-use crate::vi;
+use crate::base::score::Score;
+use crate::base::vi;
+use crate::model::file::{Evidence, Task, TaskState};
+use crate::model::site::{Assessment, Node, Site};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -307,7 +307,7 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .map(|u| self.unit_ref(&u.id))
             .collect();
-        crate::collate::sort_by_key(&mut v, |u| &u.name);
+        crate::base::collate::sort_by_key(&mut v, |u| &u.name);
         v
     }
 

@@ -2,14 +2,14 @@
 //! of FORMAT.md §5 that span files (2, 3, 4, 6, 7, 8, 9, 10). Rules 1 and 5
 //! are checked per file in `model.rs`.
 
-use crate::diag::{self, Diagnostic};
-use crate::documents;
-use crate::frontmatter::Loc;
+use crate::base::diag::{self, Diagnostic};
+use crate::base::score::Score;
+use crate::base::vi;
 use crate::load::Asset;
-use crate::model::Evidence;
-use crate::score::Score;
-use crate::site::{Assessment, Site};
-use crate::vi;
+use crate::model::documents;
+use crate::model::file::Evidence;
+use crate::model::frontmatter::Loc;
+use crate::model::site::{Assessment, Site};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -575,7 +575,7 @@ fn link_one(
         .join("/");
     // Never publish what is hidden (.git/…) or editor debris, even inside
     // the site folder.
-    if crate::fsutil::is_ignored_path(&resolved) {
+    if crate::base::fsutil::is_ignored_path(&resolved) {
         diags.push(error(
             md_file,
             loc,
@@ -675,7 +675,7 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
         );
         // Reviewers see it on the node's page too, like every warning.
         if let (Some(ni), Some(number)) = (cite.node, &e.number) {
-            let msg_vi = if crate::docnum::parse(number).is_err() {
+            let msg_vi = if crate::base::docnum::parse(number).is_err() {
                 format!(
                     "Số, ký hiệu «{number}» của tài liệu «{}» không đúng dạng (như 55/TB-SKHCN, 30/2020/NĐ-CP); cần ghi đúng như trên văn bản.",
                     e.title
@@ -745,7 +745,7 @@ fn check_documents(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     }
     // The evidence is final here (this is the last check): the documents
     // page and the search index use these groups instead of grouping again.
-    site.doc_groups = crate::site::Derived::new(groups);
+    site.doc_groups = crate::model::site::Derived::new(groups);
 }
 
 #[cfg(test)]

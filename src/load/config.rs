@@ -1,6 +1,6 @@
 //! `site.toml`: settings and units.
 
-use crate::diag::{self, Diagnostic};
+use crate::base::diag::{self, Diagnostic};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -177,7 +177,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let mut units: Vec<Unit> = Vec::new();
     for u in raw.units {
         let id = u.id.get_ref().trim().to_string();
-        if id.is_empty() || crate::vi::slugify(&id) != id {
+        if id.is_empty() || crate::base::vi::slugify(&id) != id {
             errors.push(
                 at_span(
                     Diagnostic::error(
@@ -189,7 +189,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                     text,
                     u.id.span(),
                 )
-                .with_help(format!("try `{}`", crate::vi::slugify(&id))),
+                .with_help(format!("try `{}`", crate::base::vi::slugify(&id))),
             );
         } else if units.iter().any(|x| x.id == id) {
             errors.push(at_span(

@@ -5,16 +5,16 @@
 //! its fields, scores against its own max (rule 1) and its ratio (rule 5).
 //! Cross-file rules live in `check.rs`.
 
-use crate::diag::Diagnostic;
-use crate::frontmatter::{
+use crate::base::diag::Diagnostic;
+use crate::base::id::NodeId;
+use crate::base::score::Score;
+use crate::base::vi;
+use crate::load::SourceFile;
+use crate::model::frontmatter::{
     self, At, Loc, RawAssessment, RawEvidence, RawNode, RawPage, RawSection, RawTask, S, Split,
     Text,
 };
-use crate::id::NodeId;
-use crate::load::SourceFile;
-use crate::markdown::{self, MarkdownSettings};
-use crate::score::Score;
-use crate::vi;
+use crate::model::markdown::{self, MarkdownSettings};
 use jiff::civil::Date;
 use std::sync::Arc;
 

@@ -11,7 +11,7 @@
 //! text ([`Text`]) and parsed by this crate, so `11.911` never passes through
 //! f64 and every refusal says exactly what was expected.
 
-use crate::diag::Diagnostic;
+use crate::base::diag::Diagnostic;
 use crate::load::SourceFile;
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
@@ -254,7 +254,7 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T,
                 "write one `field: value` per line; put text that holds `: `, ` #`, brackets or \
                  quotes in double quotes, and close every quote and bracket",
             );
-        } else if let Some(help) = crate::config::unknown_field_help(&message) {
+        } else if let Some(help) = crate::load::config::unknown_field_help(&message) {
             d = d.with_help(help);
         }
         d

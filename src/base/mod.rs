@@ -1,0 +1,12 @@
+//! The vocabulary every stage speaks: exact scores, node ids, document
+//! numbers, Vietnamese text conventions and order, HTML escaping, file
+//! helpers and diagnostics. Nothing here knows what a site is.
+
+pub mod collate;
+pub mod diag;
+pub mod docnum;
+pub mod fsutil;
+pub mod html;
+pub mod id;
+pub mod score;
+pub mod vi;

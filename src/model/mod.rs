@@ -1,0 +1,10 @@
+//! Stage 2, model: each content file parsed on its own ([`file`], with
+//! [`frontmatter`] and [`markdown`]), then the assembled site ([`site`]),
+//! and what is derived from it ([`documents`], [`gaps`]).
+
+pub mod documents;
+pub mod file;
+pub mod frontmatter;
+pub mod gaps;
+pub mod markdown;
+pub mod site;
