@@ -8,9 +8,9 @@ use crate::base::{docnum, id::NodeId, vi};
 use crate::check::{self, FileIndex};
 use crate::load::config;
 use crate::load::{self, SourceFile};
+use crate::model::file as model;
 use crate::model::frontmatter::{self, RawAssessment, RawNode, RawPage, RawSection};
 use crate::model::markdown::MarkdownSettings;
-use crate::model::{file as model, site};
 use crate::render;
 use std::path::Path;
 use std::sync::Arc;
@@ -118,17 +118,18 @@ pub fn site(data: &[u8]) {
     }
     let parsed: Vec<Arc<model::ParsedFile>> = files
         .iter()
-        .map(|f| Arc::new(model::parse_file(f, &md)))
+        .map(|f| Arc::new(crate::model::parse::parse_file(f, &md)))
         .collect();
     let mut diags = Vec::new();
     for p in &parsed {
         diags.extend(p.diagnostics.iter().cloned());
     }
     let today = jiff::civil::date(2023, 6, 1);
-    let mut site = site::assemble(config, today, false, &parsed, &[], &mut diags);
+    let mut site = crate::model::assemble::assemble(config, today, false, &parsed, &[], &mut diags);
     // No file exists on disk: evidence `file:` entries are looked up under
     // a root that is not there, and reported missing.
     let index = FileIndex::new(Path::new("/nonexistent-kiemchung-fuzz"), &[], &[]);
+    crate::model::scores::compute(&mut site, &mut diags);
     check::check(&mut site, &index, &mut diags);
     if diags.iter().any(|d| d.is_error()) {
         return;

@@ -5,9 +5,9 @@ use crate::base::diag::{self, Diagnostic};
 use crate::check::{self, FileIndex};
 use crate::load::theme;
 use crate::load::{self, Inputs};
-use crate::model::file::{self as model, ParsedFile};
+use crate::model::file::ParsedFile;
 use crate::model::markdown::MarkdownSettings;
-use crate::model::site::{self, Site};
+use crate::model::site::Site;
 use crate::output::{Content, Output};
 use crate::render;
 use jiff::civil::Date;
@@ -96,7 +96,7 @@ impl Cache {
         let parsed: Vec<Arc<ParsedFile>> = files
             .par_iter()
             .zip(cached)
-            .map(|(f, c)| c.unwrap_or_else(|| Arc::new(model::parse_file(f, md))))
+            .map(|(f, c)| c.unwrap_or_else(|| Arc::new(crate::model::parse::parse_file(f, md))))
             .collect();
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() != files.len() {
@@ -280,7 +280,7 @@ fn build_with(
             .content
             .par_iter()
             .map(|f| {
-                let mut p = model::parse_file(f, &md);
+                let mut p = crate::model::parse::parse_file(f, &md);
                 p.shape = Arc::from("");
                 p.body_html = p.body_html.packed();
                 Arc::new(p)
@@ -333,7 +333,7 @@ fn build_with(
                 with_unread = parsed.iter().cloned().chain(unread).collect::<Vec<_>>();
                 &with_unread
             };
-            let mut site = site::assemble(
+            let mut site = crate::model::assemble::assemble(
                 config,
                 opts.today,
                 opts.drafts,
@@ -343,6 +343,7 @@ fn build_with(
             );
             let index = FileIndex::new(&inputs.root, &inputs.content_assets, &inputs.static_files);
             lap("assemble");
+            crate::model::scores::compute(&mut site, &mut diags);
             check::check(&mut site, &index, &mut diags);
             lap("check");
             fill_source_lines(&mut diags, &inputs);

@@ -23,7 +23,7 @@ fn parsed_year(root: &Path, year: i32) -> Vec<(String, std::sync::Arc<model::Nod
         .content
         .iter()
         .filter(|f| f.rel.starts_with(&format!("content/{year}/")))
-        .filter_map(|f| match model::parse_file(f, &md).kind {
+        .filter_map(|f| match crate::model::parse::parse_file(f, &md).kind {
             Some(Kind::Node(_, n)) => Some((f.rel.clone(), n)),
             _ => None,
         })
@@ -154,7 +154,7 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, S
         let prefix = format!("content/{from}/");
         let mut errors = Vec::new();
         for f in inputs.content.iter().filter(|f| f.rel.starts_with(&prefix)) {
-            let p = model::parse_file(f, &md);
+            let p = crate::model::parse::parse_file(f, &md);
             if p.diagnostics.iter().any(|d| d.is_error()) {
                 errors.push(f.rel.clone());
                 continue;

@@ -5,6 +5,20 @@
 use serde::Serialize;
 use std::fmt::Write as _;
 
+/// A position in a file: 1-based line and column (in characters).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A value with the position it was written at.
+#[derive(Clone, Debug)]
+pub struct At<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -69,6 +83,11 @@ impl Diagnostic {
         self.line = Some(line);
         self.column = Some(column.max(1));
         self
+    }
+
+    /// [`Diagnostic::located`] at a position read off the front matter.
+    pub fn at_loc(self, loc: Loc) -> Self {
+        self.located(loc.line, loc.col)
     }
 
     /// Keeps the line the diagnostic points at, from `text`, its file.

@@ -4,18 +4,9 @@
 
 use crate::base::docnum::{self, DocNumber};
 use crate::model::file::Evidence;
-use crate::model::site::Site;
+use crate::model::site::{Cite, DocKey, Group, Site};
 use jiff::civil::Date;
 use std::collections::HashMap;
-
-/// Where an evidence entry stands: assessment, node (None for the
-/// assessment's `decision`), entry.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Cite {
-    pub assessment: usize,
-    pub node: Option<usize>,
-    pub entry: usize,
-}
 
 impl Cite {
     pub fn evidence<'a>(&self, site: &'a Site) -> &'a Evidence {
@@ -37,18 +28,6 @@ impl Cite {
             None => &a.file,
         }
     }
-}
-
-/// A document's identity: `55/TB-SKHCN`, `SKHCN`, 2023. For a number that
-/// does not parse, the number as written (spaces removed, upper case) and
-/// no issuer; for an entry without number, its link or title, marked `#`.
-pub type DocKey = (String, String, Option<i32>);
-
-pub struct Group {
-    pub key: DocKey,
-    pub parsed: Option<DocNumber>,
-    /// Sorted by assessment, node and entry.
-    pub cites: Vec<Cite>,
 }
 
 impl Group {

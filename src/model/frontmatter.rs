@@ -18,19 +18,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// A position in a file: 1-based line and column (in characters).
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Loc {
-    pub line: u32,
-    pub col: u32,
-}
-
-/// A value with the position it was written at.
-#[derive(Clone, Debug)]
-pub struct At<T> {
-    pub value: T,
-    pub loc: Loc,
-}
+pub use crate::base::diag::{At, Loc};
 
 /// The raw text of any YAML scalar: `11.911` arrives as "11.911", `1.10` as
 /// "1.10" (not the float 1.1), `2022-12-15` as "2022-12-15".

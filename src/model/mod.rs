@@ -2,9 +2,12 @@
 //! [`frontmatter`] and [`markdown`]), then the assembled site ([`site`]),
 //! and what is derived from it ([`documents`], [`gaps`]).
 
+pub mod assemble;
 pub mod documents;
 pub mod file;
 pub mod frontmatter;
 pub mod gaps;
 pub mod markdown;
+pub mod parse;
+pub mod scores;
 pub mod site;

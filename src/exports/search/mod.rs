@@ -80,7 +80,7 @@ pub fn kind_label(kind: &str) -> &'static str {
 
 /// The number a document group is shown with: normalised when it parses,
 /// as written otherwise, empty when it has none.
-fn group_number(site: &Site, g: &documents::Group) -> String {
+fn group_number(site: &Site, g: &crate::model::site::Group) -> String {
     g.parsed
         .as_ref()
         .map(|d| d.normalized.clone())
@@ -90,7 +90,7 @@ fn group_number(site: &Site, g: &documents::Group) -> String {
 
 /// The anchor of a document's row on the documents page (`/van-ban/`):
 /// its number (or title when it has none) and year, as a slug.
-pub fn group_anchor(site: &Site, g: &documents::Group) -> String {
+pub fn group_anchor(site: &Site, g: &crate::model::site::Group) -> String {
     let number = group_number(site, g);
     let first = g.cites[0].evidence(site);
     doc_anchor(

@@ -1,0 +1,370 @@
+//! Puts the parsed files together into the [`Site`]: trees from ids,
+//! sections with their pages, colocated assets. Errors here are structural:
+//! two files with one id, a node without its parent, a year without
+//! `_index.md`, two pages at one URL.
+
+use crate::base::diag::Diagnostic;
+use crate::base::id::NodeId;
+use crate::base::score::Score;
+use crate::load::config::Config;
+use crate::model::file::{Kind, ParsedFile, SectionFile, SortBy};
+use crate::model::site::{Assessment, Derived, Node, Page, RESERVED, Section, Site};
+use jiff::civil::Date;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// Puts the parsed files together. Errors here are structural: two files
+/// with one id, a node without its parent, a year without `_index.md`.
+pub fn assemble(
+    config: Config,
+    today: Date,
+    drafts: bool,
+    parsed: &[Arc<ParsedFile>],
+    content_assets: &[crate::load::Asset],
+    diags: &mut Vec<Diagnostic>,
+) -> Site {
+    let mut site = Site {
+        config,
+        today,
+        drafts,
+        home: None,
+        assessments: Vec::new(),
+        sections: Vec::new(),
+        copies: BTreeMap::new(),
+        doc_groups: Derived::default(),
+        doc_order: Derived::default(),
+    };
+    let mut years: BTreeMap<i32, (Option<Assessment>, Vec<Node>)> = BTreeMap::new();
+    let mut sections: BTreeMap<String, (Option<Section>, Vec<Page>)> = BTreeMap::new();
+    for p in parsed {
+        match &p.kind {
+            None => {}
+            Some(Kind::Home(s)) => site.home = Some(s.clone()),
+            Some(Kind::Assessment(year, a)) => {
+                years.entry(*year).or_default().0 = Some(Assessment {
+                    year: *year,
+                    file: p.rel.clone(),
+                    a: a.clone(),
+                    nodes: Vec::new(),
+                    roots: Vec::new(),
+                    score: None,
+                    applicable_max: Score::ZERO,
+                    lost: None,
+                    incomplete: false,
+                    scores_ok: false,
+                })
+            }
+            Some(Kind::Node(year, n)) => years.entry(*year).or_default().1.push(Node {
+                file: p.rel.clone(),
+                n: n.clone(),
+                parent: None,
+                children: Vec::new(),
+                in_scope: true,
+                score: None,
+                self_score: None,
+                applicable_max: Score::ZERO,
+                children_max: Score::ZERO,
+                not_itemised: None,
+                lost: None,
+                warnings: Vec::new(),
+            }),
+            Some(Kind::Section(name, s)) => {
+                sections.entry(name.clone()).or_default().0 = Some(Section {
+                    name: name.clone(),
+                    file: p.rel.clone(),
+                    s: s.clone(),
+                    pages: Vec::new(),
+                })
+            }
+            Some(Kind::Page(section, page)) => {
+                if page.draft && !drafts {
+                    continue;
+                }
+                let prefix = if section.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/", crate::base::vi::slugify(section))
+                };
+                sections.entry(section.clone()).or_default().1.push(Page {
+                    file: p.rel.clone(),
+                    p: page.clone(),
+                    body_html: p.body_html.clone(),
+                    summary: page
+                        .summary
+                        .clone()
+                        .unwrap_or_else(|| p.body_summary.clone()),
+                    url_path: format!("{prefix}{}/", page.slug),
+                })
+            }
+        }
+    }
+    let parse_failed: std::collections::HashSet<&str> = parsed
+        .iter()
+        .filter(|p| p.kind.is_none())
+        .map(|p| p.rel.as_str())
+        .collect();
+
+    for (year, (assessment, nodes)) in years {
+        let Some(mut a) = assessment else {
+            let index = format!("content/{year}/_index.md");
+            if !parse_failed.contains(index.as_str()) {
+                let first = nodes.iter().map(|n| n.file.as_str()).min().unwrap_or("");
+                diags.push(
+                    Diagnostic::error(
+                        format!("content/{year}"),
+                        format!("content/{year}/ holds criteria ({first}, …) but no _index.md for the assessment"),
+                    )
+                    .with_help(format!("create content/{year}/_index.md with `title:` (kiemchung new year {year})")),
+                );
+            }
+            continue;
+        };
+        let prefix = format!("content/{year}/");
+        a.incomplete = parse_failed.iter().any(|rel| rel.starts_with(&prefix));
+        a.nodes = nodes;
+        build_tree(&mut a, diags);
+        site.assessments.push(a);
+    }
+
+    for (name, (section, mut pages)) in sections {
+        let mut section = match section {
+            Some(s) => s,
+            None if name.is_empty() => Section {
+                name: String::new(),
+                file: "content".into(),
+                s: SectionFile {
+                    title: String::new(),
+                    sort_by: SortBy::Title,
+                    feed: false,
+                    extra: serde_json::Value::Object(Default::default()),
+                },
+                pages: Vec::new(),
+            },
+            None => {
+                let index = format!("content/{name}/_index.md");
+                if !parse_failed.contains(index.as_str()) {
+                    diags.push(
+                        Diagnostic::error(
+                            format!("content/{name}"),
+                            format!("content/{name}/ holds pages but no _index.md"),
+                        )
+                        .with_help(format!(
+                            "create content/{name}/_index.md with at least `title:`"
+                        )),
+                    );
+                }
+                continue;
+            }
+        };
+        let slug = crate::base::vi::slugify(&name);
+        if !name.is_empty() && (RESERVED.contains(&slug.as_str()) || slug.is_empty()) {
+            diags.push(Diagnostic::error(
+                &section.file,
+                format!(
+                    "the section name `{name}` is taken by the site itself ({}); rename the folder",
+                    RESERVED.join(", ")
+                ),
+            ));
+        }
+        sort_pages(&mut pages, section.s.sort_by);
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for p in &pages {
+            if let Some(other) = seen.insert(p.url_path.clone(), &p.file) {
+                diags.push(
+                    Diagnostic::error(
+                        &p.file,
+                        format!("this page has the same URL /{} as {other}", p.url_path),
+                    )
+                    .with_help("rename one file or give it a different `slug:`"),
+                );
+            }
+        }
+        section.pages = pages;
+        site.sections.push(section);
+    }
+    // Sections in Vietnamese order of their titles (the root one first):
+    // that is the order of the site's navigation.
+    let collator = crate::base::collate::Collator::new();
+    site.sections.sort_by(|x, y| {
+        (!x.name.is_empty())
+            .cmp(&!y.name.is_empty())
+            .then_with(|| collator.compare(&x.s.title, &y.s.title))
+    });
+    check_url_clashes(&site, diags);
+    // Colocated assets of sections are copied beside their pages.
+    for asset in content_assets {
+        let mut parts = asset.rel.splitn(3, '/');
+        let (_, first, rest) = (parts.next(), parts.next(), parts.next());
+        let out = match (first, rest) {
+            (Some(name), None) => name.to_string(),
+            (Some(dir), Some(rest)) if !is_year(dir) => {
+                format!("{}/{rest}", crate::base::vi::slugify(dir))
+            }
+            _ => continue, // year folders: only evidence that is cited is copied
+        };
+        site.copies.insert(out, asset.abs.clone());
+    }
+    site
+}
+
+/// Years, sections, pages directly in content/ and the site's own pages
+/// share the first segment of the URL. Two of them taking the same one
+/// would make one page silently replace the other (`content/2022.md`
+/// over the 2022 overview, `content/tin-tuc.md` over the section).
+fn check_url_clashes(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let mut taken: BTreeMap<String, String> = RESERVED
+        .iter()
+        .map(|r| (r.to_string(), "the site's own pages".to_string()))
+        .collect();
+    for a in &site.assessments {
+        taken.insert(a.year.to_string(), format!("the assessment {}", a.file));
+    }
+    for s in site.sections.iter().filter(|s| !s.name.is_empty()) {
+        let slug = crate::base::vi::slugify(&s.name);
+        match taken.get(&slug) {
+            // Reserved names are reported by assemble already.
+            Some(other) if !RESERVED.contains(&slug.as_str()) => diags.push(Diagnostic::error(
+                &s.file,
+                format!("this section has the same URL /{slug}/ as {other}; rename its folder"),
+            )),
+            Some(_) => {}
+            None => {
+                taken.insert(slug, format!("the section {}", s.file));
+            }
+        }
+    }
+    for p in site
+        .sections
+        .iter()
+        .filter(|s| s.name.is_empty())
+        .flat_map(|s| &s.pages)
+    {
+        if let Some(other) = taken.get(p.url_path.trim_end_matches('/')) {
+            diags.push(
+                Diagnostic::error(
+                    &p.file,
+                    format!("this page has the same URL /{} as {other}", p.url_path),
+                )
+                .with_help("rename the file or give it a different `slug:`"),
+            );
+        }
+    }
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn sort_pages(pages: &mut [Page], by: SortBy) {
+    let collator = crate::base::collate::Collator::new();
+    match by {
+        // Newest first; undated pages last; then by title.
+        SortBy::Date => pages.sort_by(|a, b| {
+            b.p.date
+                .cmp(&a.p.date)
+                .then_with(|| collator.compare(&a.p.title, &b.p.title))
+        }),
+        SortBy::Title => pages.sort_by(|a, b| collator.compare(&a.p.title, &b.p.title)),
+        SortBy::Weight => pages.sort_by(|a, b| {
+            a.p.weight
+                .cmp(&b.p.weight)
+                .then_with(|| collator.compare(&a.p.title, &b.p.title))
+        }),
+    }
+}
+
+/// Sorts nodes by id, refuses duplicate ids and orphans, links parents and
+/// children.
+fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
+    a.nodes.sort_by(|x, y| {
+        x.n.id
+            .value
+            .cmp(&y.n.id.value)
+            .then_with(|| x.file.cmp(&y.file))
+    });
+    let mut keep: Vec<Node> = Vec::with_capacity(a.nodes.len());
+    for node in std::mem::take(&mut a.nodes) {
+        if let Some(prev) = keep.last()
+            && prev.n.id.value == node.n.id.value
+        {
+            diags.push(id_error(
+                &node,
+                format!(
+                    "id {} is already used by {} (line {}); ids are unique in a year",
+                    node.n.id.value, prev.file, prev.n.id.loc.line
+                ),
+                None,
+            ));
+            continue;
+        }
+        keep.push(node);
+    }
+    // Orphans: a node whose parent id is missing (reported) or is itself an
+    // orphan (reported once, at the top). Parents sort before children.
+    let mut orphan = vec![false; keep.len()];
+    {
+        let index: HashMap<&NodeId, usize> = keep
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (&n.n.id.value, i))
+            .collect();
+        for (i, node) in keep.iter().enumerate() {
+            let Some(pid) = node.n.id.value.parent() else {
+                continue;
+            };
+            match index.get(&pid) {
+                Some(&p) => orphan[i] = orphan[p],
+                None => {
+                    orphan[i] = true;
+                    // A year with a file that failed to parse may have its
+                    // parent there: no follow-on error.
+                    if !a.incomplete {
+                        diags.push(id_error(
+                            node,
+                            format!(
+                                "node {} has no parent: no file of {} gives id {pid}",
+                                node.n.id.value, a.year
+                            ),
+                            Some(format!(
+                                "create a file with `id: \"{pid}\"` (kiemchung new criterion {} {pid} --title \"…\")",
+                                a.year
+                            )),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // Orphans are dropped, so later stages see a clean tree.
+    a.nodes = keep
+        .into_iter()
+        .zip(orphan)
+        .filter_map(|(n, o)| (!o).then_some(n))
+        .collect();
+    let index: HashMap<NodeId, usize> = a
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.n.id.value.clone(), i))
+        .collect();
+    for i in 0..a.nodes.len() {
+        match a.nodes[i].n.id.value.parent() {
+            None => a.roots.push(i),
+            Some(pid) => {
+                let p = index[&pid];
+                a.nodes[i].parent = Some(p);
+                a.nodes[p].children.push(i);
+            }
+        }
+    }
+}
+
+/// An error at a node's `id:` (its source line is shown by the pipeline).
+fn id_error(node: &Node, msg: String, help: Option<String>) -> Diagnostic {
+    let loc = node.n.id.loc;
+    let d = Diagnostic::error(&node.file, msg).located(loc.line, loc.col);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
