@@ -145,8 +145,19 @@ pub fn site(data: &[u8]) {
                 p.body_html.html(),
                 "a body packs and unpacks"
             );
-            (p.rel.as_str(), packed)
+            (p.rel.clone(), packed)
         })
         .collect();
-    let _ = render::render(&site, &bodies, &[], None, false, None);
+    let Ok(templates) = render::env::Templates::new(&site, &[]) else {
+        return;
+    };
+    let bodies = Arc::new(bodies);
+    let _ = render::render(&site, &bodies, &templates, render::Mode::Memory);
+    let cx = crate::exports::ExportContext {
+        listed: render::listed_paths(&site),
+        site,
+        bodies,
+        templates,
+    };
+    let _ = crate::exports::make(Arc::new(cx), &render::Mode::Memory);
 }

@@ -12,9 +12,11 @@
 
 pub mod base;
 pub mod check;
+pub mod error;
 pub mod exports;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod incremental;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -215,7 +215,18 @@ fn run(cli: Cli) -> ExitCode {
                 eprintln!("warning: {e}");
             }
             match pipeline::build_into(&opts, &out_dir) {
-                Err(pipeline::BuildFailure::Write(e)) => {
+                Err(kiemchung::error::Error::Site(diags)) => {
+                    print_diags(&diags);
+                    let (e, w) = count(&diags);
+                    eprintln!(
+                        "error: could not build: {}, {}; {} was left as it was",
+                        plural(e, "error"),
+                        plural(w, "warning"),
+                        shown
+                    );
+                    ExitCode::from(1)
+                }
+                Err(e) => {
                     eprintln!("error: {e}");
                     eprintln!("{} was left as it was", shown);
                     ExitCode::from(1)
@@ -236,17 +247,6 @@ fn run(cli: Cli) -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(pipeline::BuildFailure::Site(diags)) => {
-                    print_diags(&diags);
-                    let (e, w) = count(&diags);
-                    eprintln!(
-                        "error: could not build: {}, {}; {} was left as it was",
-                        plural(e, "error"),
-                        plural(w, "warning"),
-                        shown
-                    );
-                    ExitCode::from(1)
-                }
             }
         }
         Command::Check {
@@ -259,10 +259,15 @@ fn run(cli: Cli) -> ExitCode {
                 drafts: true,
                 ..BuildOptions::new(root, today_or(today))
             };
-            let diags = match pipeline::build(&opts, None) {
-                Ok(b) => b.warnings.to_vec(),
-                Err(d) => d,
-            };
+            // Every page and file is made, to find every error, and none kept.
+            let diags =
+                match pipeline::run(&opts, pipeline::Mode::Write(&kiemchung::output::Discard)) {
+                    Ok(b) => b.warnings.to_vec(),
+                    Err(e) => match e {
+                        kiemchung::error::Error::Site(d) => d,
+                        other => vec![Diagnostic::error("", other.to_string())],
+                    },
+                };
             let (e, w) = count(&diags);
             match format {
                 Format::Json => println!("{}", diag::render_json(&diags)),
@@ -293,7 +298,8 @@ fn run(cli: Cli) -> ExitCode {
             today,
         } => {
             let opts = BuildOptions::new(root, today_or(today));
-            let built = match pipeline::build(&opts, None) {
+            // The checks only: the report needs no page.
+            let built = match pipeline::check(&opts) {
                 Ok(b) => b,
                 Err(diags) => {
                     print_diags(&diags);

@@ -348,6 +348,33 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
     std::fs::remove_dir(dir)
 }
 
+/// Where `build` writes each file as soon as it is made (the staging
+/// folder), so that pages are not all held in memory, and a long page not
+/// even once: it is rendered straight into its file.
+pub trait Sink: Sync {
+    /// Opens a file (`2022/1-2/index.html`) to be written piece by piece;
+    /// the caller flushes it.
+    fn create(&self, rel: &str) -> Result<Box<dyn std::io::Write + '_>, crate::error::Error>;
+}
+
+impl Sink for Staging {
+    fn create(&self, rel: &str) -> Result<Box<dyn std::io::Write + '_>, crate::error::Error> {
+        Staging::create(self, rel)
+            .map(|w| Box::new(w) as Box<dyn std::io::Write>)
+            .map_err(crate::error::Error::from)
+    }
+}
+
+/// A sink that keeps nothing: `check` renders every page and file, to find
+/// every error, and writes none.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn create(&self, _: &str) -> Result<Box<dyn std::io::Write + '_>, crate::error::Error> {
+        Ok(Box::new(std::io::sink()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,20 +1,26 @@
-//! The one build function, shared by `build`, `check` and `serve`:
-//! load → model → check → render → output (in memory).
+//! The one build function, shared by every command: load → model → check
+//! → render and exports → output. `build`, `check` and `serve` differ only
+//! in the [`Mode`]; `report` stops after the checks ([`check`]).
+
+pub use crate::incremental::Cache;
 
 use crate::base::diag::{self, Diagnostic};
-use crate::check::{self, FileIndex};
-use crate::load::theme;
-use crate::load::{self, Inputs};
+use crate::base::timing::stopwatch;
+use crate::check::FileIndex;
+use crate::error::Error;
+use crate::exports::{self, ExportContext};
+use crate::incremental::memo::{Shape, ShapeOptions};
+use crate::load::{self, Inputs, theme};
 use crate::model::file::ParsedFile;
 use crate::model::markdown::MarkdownSettings;
 use crate::model::site::Site;
-use crate::output::{Content, Output};
-use crate::render;
+use crate::output::{Content, Output, Sink};
+use crate::render::{self, Bodies, env::Templates};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
@@ -44,6 +50,17 @@ impl BuildOptions {
     }
 }
 
+/// How a build makes its files.
+pub enum Mode<'a> {
+    /// `build` (into the staging folder) and `check` (into nothing): every
+    /// page and file made and written as soon as it is made.
+    Write(&'a dyn Sink),
+    /// Every page and file made and kept in memory (tests).
+    Memory,
+    /// `serve`: in memory, with the caches kept from the previous build.
+    Serve(&'a Cache),
+}
+
 /// The result of a successful build: the site in memory and its warnings.
 pub struct Built {
     pub output: Output,
@@ -54,178 +71,26 @@ pub struct Built {
     pub input_files: usize,
 }
 
-/// A file's text and what parsing it gave.
-type CachedParse = (Arc<str>, Arc<ParsedFile>);
-
-/// Caches across builds of the same site (`serve` keeps one): the pure
-/// per-file work (front matter and rendered Markdown), keyed by path and
-/// checked against the file's whole text, so a stale entry is never used.
-#[derive(Default)]
-pub struct Cache {
-    texts: load::TextCache,
-    pages: render::RenderCache,
-    memo: Mutex<Option<Memo>>,
-    entries: Mutex<HashMap<String, CachedParse>>,
-    settings: Mutex<Option<MarkdownSettings>>,
+/// The checked model: what `report` needs, and what the render reads.
+pub struct Checked {
+    pub site: Arc<Site>,
+    /// Sorted.
+    pub warnings: Arc<[Diagnostic]>,
+    pub input_files: usize,
 }
 
-impl Cache {
-    fn parse_all(&self, files: &[load::SourceFile], md: &MarkdownSettings) -> Vec<Arc<ParsedFile>> {
-        {
-            let mut s = self.settings.lock().unwrap_or_else(|e| e.into_inner());
-            if s.as_ref() != Some(md) {
-                self.entries
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .clear();
-                *s = Some(md.clone());
-            }
-        }
-        let cached: Vec<Option<Arc<ParsedFile>>> = {
-            let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-            files
-                .iter()
-                .map(|f| {
-                    entries
-                        .get(&f.rel)
-                        .filter(|(text, _)| Arc::ptr_eq(text, &f.text) || **text == *f.text)
-                        .map(|(_, p)| p.clone())
-                })
-                .collect()
-        };
-        let parsed: Vec<Arc<ParsedFile>> = files
-            .par_iter()
-            .zip(cached)
-            .map(|(f, c)| c.unwrap_or_else(|| Arc::new(crate::model::parse::parse_file(f, md))))
-            .collect();
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.len() != files.len() {
-            let present: std::collections::HashSet<&str> =
-                files.iter().map(|f| f.rel.as_str()).collect();
-            entries.retain(|rel, _| present.contains(rel.as_str()));
-        }
-        for (f, p) in files.iter().zip(&parsed) {
-            match entries.get_mut(&f.rel) {
-                Some(e) if Arc::ptr_eq(&e.1, p) => {}
-                Some(e) => *e = (f.text.clone(), p.clone()),
-                None => {
-                    entries.insert(f.rel.clone(), (f.text.clone(), p.clone()));
-                }
-            }
-        }
-        parsed
-    }
-}
-
-/// Shows each diagnostic's source line, for those raised after parsing.
-fn fill_source_lines(diags: &mut [Diagnostic], inputs: &Inputs) {
-    let texts: HashMap<&str, &str> = inputs
-        .content
-        .iter()
-        .map(|f| (f.rel.as_str(), &*f.text))
-        .collect();
-    for d in diags.iter_mut() {
-        if d.source_line.is_some() {
-            continue;
-        }
-        if let Some(text) = texts.get(d.file.as_str()) {
-            d.show_source(text);
-        }
-    }
-}
-
-/// Everything the site model and the diagnostics depend on: what a build
-/// reads, except Markdown bodies that show only on their own page, and the
-/// templates, which only the render reads (the render cache compares them
-/// itself and renders every page again when one changed). Two builds with
-/// the same shape have the same site model and the same diagnostics; so a
-/// theme edit in `serve` skips assembling and checking the model (190 ms
-/// at 10,000 criteria).
-#[derive(PartialEq)]
-struct Shape {
-    config: Option<Arc<str>>,
-    today: Date,
-    drafts: bool,
-    base_url: Option<String>,
-    origin: Option<String>,
-    files: Vec<(String, Arc<str>)>,
-    content_assets: Vec<String>,
-    static_files: Vec<String>,
-    theme_static: Vec<String>,
-}
-
-impl Shape {
-    fn of(opts: &BuildOptions, inputs: &Inputs, parsed: &[Arc<ParsedFile>]) -> Shape {
-        let rels = |v: &[load::Asset]| v.iter().map(|a| a.rel.clone()).collect();
-        Shape {
-            config: inputs.config_text.clone(),
-            today: opts.today,
-            drafts: opts.drafts,
-            base_url: opts.base_url.clone(),
-            origin: opts.origin.clone(),
-            files: parsed
-                .iter()
-                .map(|p| (p.rel.clone(), p.shape.clone()))
-                .collect(),
-            content_assets: rels(&inputs.content_assets),
-            static_files: rels(&inputs.static_files),
-            theme_static: rels(&inputs.theme_static),
-        }
-    }
-}
-
-/// The model and warnings of the last good build, with its shape.
-struct Memo {
-    shape: Shape,
-    site: Arc<Site>,
-    warnings: Arc<[Diagnostic]>,
-}
-
-/// With `KIEMCHUNG_TIMINGS` set, prints when each stage ends (a profiling
-/// aid; see bench/README.md).
-pub(crate) fn stopwatch(prefix: &'static str) -> impl Fn(&str) {
-    let t0 = std::time::Instant::now();
-    let on = std::env::var_os("KIEMCHUNG_TIMINGS").is_some();
-    move |what| {
-        if on {
-            // Peak memory so far, where the system tells it (Linux).
-            let peak = std::fs::read_to_string("/proc/self/status")
-                .ok()
-                .and_then(|s| {
-                    s.lines()
-                        .find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string()))
-                })
-                .map(|v| format!(", peak memory {v}"))
-                .unwrap_or_default();
-            // CPU time of the whole process so far (user + system, Linux),
-            // to tell a stage that keeps both cores busy from a serial one.
-            let cpu = std::fs::read_to_string("/proc/self/stat")
-                .ok()
-                .and_then(|s| {
-                    // The fields after the command name, which is in parentheses.
-                    let rest = &s[s.rfind(')')? + 2..];
-                    let f: Vec<&str> = rest.split(' ').collect();
-                    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
-                    // SAFETY: sysconf only reads a system constant.
-                    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-                    (hz > 0).then(|| format!(", CPU {:.2} s", ticks as f64 / hz as f64))
-                })
-                .unwrap_or_default();
-            eprintln!("{prefix}{what}: {:?}{cpu}{peak}", t0.elapsed());
-        }
-    }
-}
-
+/// A build in memory, with the caches of `serve` when `cache` is given:
+/// [`run`] with [`Mode::Memory`] or [`Mode::Serve`], its error as the
+/// diagnostics to show.
 pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Diagnostic>> {
-    build_with(opts, cache, None)
-}
-
-/// Why [`build_into`] left the output folder as it was.
-pub enum BuildFailure {
-    /// The site has errors (with its warnings).
-    Site(Vec<Diagnostic>),
-    /// The site could not be written.
-    Write(crate::base::fsutil::PathError),
+    let mode = match cache {
+        Some(c) => Mode::Serve(c),
+        None => Mode::Memory,
+    };
+    run(opts, mode).map_err(|e| match e {
+        Error::Site(diags) => diags,
+        other => vec![Diagnostic::error("", other.to_string())],
+    })
 }
 
 /// `kiemchung build`: builds the site and writes it into `out_dir`,
@@ -233,22 +98,130 @@ pub enum BuildFailure {
 /// then swapping that folder in (see [`crate::output`]). On any failure the
 /// output folder is left as it was and the staging folder is removed.
 /// The returned [`Built`] holds the paths of the pages, not their bytes.
-pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Built, BuildFailure> {
+pub fn build_into(opts: &BuildOptions, out_dir: &Path) -> Result<Built, Error> {
     let lap = stopwatch("");
-    let staging = crate::output::Staging::begin(out_dir).map_err(BuildFailure::Write)?;
-    let built = build_with(opts, None, Some(&staging)).map_err(BuildFailure::Site)?;
-    staging.finish(&built.output).map_err(BuildFailure::Write)?;
+    let staging = crate::output::Staging::begin(out_dir)?;
+    let built = run(opts, Mode::Write(&staging))?;
+    staging.finish(&built.output)?;
     lap("written");
     Ok(built)
 }
 
-fn build_with(
-    opts: &BuildOptions,
-    cache: Option<&Cache>,
-    sink: Option<&dyn render::Sink>,
-) -> Result<Built, Vec<Diagnostic>> {
+/// Loads, parses, assembles and checks the site, and stops there
+/// (`report`).
+pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
+    model(opts, None).map(|m| m.checked)
+}
+
+/// The checked model and what the later stages need of the inputs.
+struct Modeled {
+    checked: Checked,
+    inputs: Inputs,
+    parsed: Vec<Arc<ParsedFile>>,
+    /// serve: nothing but Markdown bodies changed since the last build
+    /// (the model was taken from the memo).
+    only_bodies_changed: bool,
+    /// serve: what to keep the model under, if it may be kept.
+    keep: Option<Shape>,
+}
+
+/// Builds the site in `mode`.
+pub fn run(opts: &BuildOptions, mode: Mode) -> Result<Built, Error> {
+    let cache = match mode {
+        Mode::Serve(c) => Some(c),
+        _ => None,
+    };
+    let Modeled {
+        checked,
+        inputs,
+        parsed,
+        only_bodies_changed,
+        keep,
+    } = model(opts, cache).map_err(Error::Site)?;
     let lap = stopwatch("");
-    let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts));
+    let site = checked.site.clone();
+    let with_warnings = |mut errors: Vec<Diagnostic>| {
+        errors.extend(checked.warnings.iter().cloned());
+        diag::sort(&mut errors);
+        Error::Site(errors)
+    };
+    let templates = Templates::new(&site, &inputs.theme_templates).map_err(with_warnings)?;
+    let bodies: Arc<Bodies> = Arc::new(
+        parsed
+            .iter()
+            .map(|p| (p.rel.clone(), p.body_html.clone()))
+            .collect(),
+    );
+    drop(parsed);
+    let render_mode = match mode {
+        Mode::Write(sink) => render::Mode::Write(sink),
+        Mode::Memory => render::Mode::Memory,
+        Mode::Serve(c) => render::Mode::Serve {
+            cache: &c.pages,
+            only_bodies_changed,
+        },
+    };
+    let export_cx = Arc::new(ExportContext {
+        site: site.clone(),
+        bodies: bodies.clone(),
+        templates: templates.clone(),
+        listed: render::listed_paths(&site),
+    });
+    // The pages and the site-wide files are independent: made side by
+    // side, so that the long single tasks among them (the documents index,
+    // the year table, the search index, each year's workbook) overlap with
+    // the criterion pages instead of leaving a core idle at the end.
+    let (pages, files) = rayon::join(
+        || render::render(&site, &bodies, &templates, render_mode),
+        || exports::make(export_cx, &render_mode_of(&mode, only_bodies_changed)),
+    );
+    lap("render and exports");
+    let mut output = match (pages, files) {
+        (Err(Error::Site(errors)), _) | (Ok(_), Err(Error::Site(errors))) => {
+            return Err(with_warnings(errors));
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+        (Ok(mut output), Ok(files)) => {
+            output.files.extend(files);
+            output
+        }
+    };
+    let mut diags = Vec::new();
+    add_files(&mut output, &site, &inputs, &mut diags);
+    if !diags.is_empty() {
+        return Err(with_warnings(diags));
+    }
+    if let Some(c) = cache {
+        c.model
+            .set(keep.map(|shape| (shape, site.clone(), checked.warnings.clone())));
+    }
+    Ok(Built {
+        output,
+        site,
+        warnings: checked.warnings,
+        input_files: checked.input_files,
+    })
+}
+
+/// The render mode the exports follow (they use no page cache).
+fn render_mode_of<'a>(mode: &Mode<'a>, only_bodies_changed: bool) -> render::Mode<'a> {
+    match mode {
+        Mode::Write(sink) => render::Mode::Write(*sink),
+        Mode::Memory => render::Mode::Memory,
+        Mode::Serve(c) => render::Mode::Serve {
+            cache: &c.pages,
+            only_bodies_changed,
+        },
+    }
+}
+
+/// Load, parse, assemble, derive the scores and check: the model, or every
+/// diagnostic if there is an error. With `cache` (serve), unchanged texts
+/// and parses are reused, and so is the whole model when only bodies
+/// changed.
+fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diagnostic>> {
+    let lap = stopwatch("");
+    let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts as &dyn load::Reread));
     lap("load");
     let mut diags = std::mem::take(&mut inputs.diagnostics);
     let Some(mut config) = inputs.config.take() else {
@@ -270,12 +243,12 @@ fn build_with(
         base_path: config.base_path.clone(),
         unsafe_html: config.markdown.unsafe_html,
     };
-    let parsed = match cache {
-        Some(c) => c.parse_all(&inputs.content, &md),
+    let parsed: Vec<Arc<ParsedFile>> = match cache {
+        Some(c) => c.parses.parse_all(&inputs.content, &md),
         // The shape (a copy of the front matter) only serves to compare
-        // one serve rebuild with the next: a one-off build lets it go
-        // (10 MB at 10,000 pages, massif), and keeps the rendered bodies
-        // compressed until their pages are rendered (`markdown::Body`).
+        // one serve rebuild with the next: a one-off build lets it go, and
+        // keeps the rendered bodies compressed until their pages are
+        // rendered (`markdown::Body`).
         None => inputs
             .content
             .par_iter()
@@ -288,127 +261,119 @@ fn build_with(
             .collect(),
     };
     lap("parse");
+    let input_files = inputs.content.len();
 
     // Only bodies changed since the last good build: same model, same
-    // diagnostics; skip assemble and check.
-    let shape = cache.map(|_| Shape::of(opts, &inputs, &parsed));
-    lap("shape");
-    let memo = cache.and_then(|c| {
-        let m = c.memo.lock().unwrap_or_else(|e| e.into_inner());
-        m.as_ref()
-            .filter(|m| diags.is_empty() && Some(&m.shape) == shape.as_ref())
-            .map(|m| (m.site.clone(), m.warnings.clone()))
+    // diagnostics; assembling and checking are skipped.
+    let shape = cache.map(|_| {
+        let options = ShapeOptions {
+            today: opts.today,
+            drafts: opts.drafts,
+            base_url: opts.base_url.clone(),
+            origin: opts.origin.clone(),
+        };
+        Shape::of(options, &inputs, &parsed)
     });
-    let same_shape = memo.is_some();
-    lap("memo");
-    let (site, mut diags, memo_warnings, looked_on_disk) = match memo {
-        Some((old, warnings)) => (old, Vec::new(), Some(warnings), false),
-        None => {
-            for p in &parsed {
-                diags.extend(p.diagnostics.iter().cloned());
-            }
-            // Markdown files that could not be read (not UTF-8, too big…)
-            // take part as unusable files, so that the checks spanning
-            // files do not also report what their absence causes.
-            let unread: Vec<Arc<ParsedFile>> = diags
-                .iter()
-                .filter(|d| {
-                    d.is_error() && d.file.starts_with("content/") && d.file.ends_with(".md")
-                })
-                .map(|d| {
-                    Arc::new(ParsedFile {
-                        rel: d.file.clone(),
-                        shape: Arc::from(""),
-                        kind: None,
-                        body_html: "".into(),
-                        body_summary: String::new(),
-                        diagnostics: Vec::new(),
-                    })
-                })
-                .collect();
-            let with_unread;
-            let all: &[Arc<ParsedFile>] = if unread.is_empty() {
-                &parsed
-            } else {
-                with_unread = parsed.iter().cloned().chain(unread).collect::<Vec<_>>();
-                &with_unread
-            };
-            let mut site = crate::model::assemble::assemble(
-                config,
-                opts.today,
-                opts.drafts,
-                all,
-                &inputs.content_assets,
-                &mut diags,
-            );
-            let index = FileIndex::new(&inputs.root, &inputs.content_assets, &inputs.static_files);
-            lap("assemble");
-            crate::model::scores::compute(&mut site, &mut diags);
-            check::check(&mut site, &index, &mut diags);
-            lap("check");
-            fill_source_lines(&mut diags, &inputs);
-            if diags.iter().any(Diagnostic::is_error) {
-                diag::sort(&mut diags);
-                return Err(diags);
-            }
-            (Arc::new(site), diags, None, index.looked_on_disk.get())
-        }
+    let memo = match (cache, &shape) {
+        (Some(c), Some(shape)) if diags.is_empty() => c.model.get(shape),
+        _ => None,
     };
-    lap("model");
-    let input_files = inputs.content.len();
+    if let Some((site, warnings)) = memo {
+        lap("memo");
+        return Ok(Modeled {
+            checked: Checked {
+                site,
+                warnings,
+                input_files,
+            },
+            inputs,
+            parsed,
+            only_bodies_changed: true,
+            keep: shape,
+        });
+    }
+    for p in &parsed {
+        diags.extend(p.diagnostics.iter().cloned());
+    }
+    // Markdown files that could not be read (not UTF-8, too big…) take part
+    // as unusable files, so that the checks spanning files do not also
+    // report what their absence causes.
+    let unread: Vec<Arc<ParsedFile>> = diags
+        .iter()
+        .filter(|d| d.is_error() && d.file.starts_with("content/") && d.file.ends_with(".md"))
+        .map(|d| {
+            Arc::new(ParsedFile {
+                rel: d.file.clone(),
+                shape: Arc::from(""),
+                kind: None,
+                body_html: "".into(),
+                body_summary: String::new(),
+                diagnostics: Vec::new(),
+            })
+        })
+        .collect();
+    let with_unread;
+    let all: &[Arc<ParsedFile>] = if unread.is_empty() {
+        &parsed
+    } else {
+        with_unread = parsed.iter().cloned().chain(unread).collect::<Vec<_>>();
+        &with_unread
+    };
+    let mut site = crate::model::assemble::assemble(
+        config,
+        opts.today,
+        opts.drafts,
+        all,
+        &inputs.content_assets,
+        &mut diags,
+    );
+    let index = FileIndex::new(&inputs.root, &inputs.content_assets, &inputs.static_files);
+    lap("assemble");
+    crate::model::scores::compute(&mut site, &mut diags);
+    crate::check::check(&mut site, &index, &mut diags);
+    lap("check");
+    fill_source_lines(&mut diags, &inputs);
+    diag::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    // A model that looked for evidence on disk outside what the shape
+    // records is not kept: a file appearing there would go unnoticed.
+    let keep = shape.filter(|_| !index.looked_on_disk.get());
     if cache.is_none() {
         // The texts are not needed past this point (diagnostics already
         // carry their source lines); a one-off build frees them before
         // rendering, the stage that needs the most memory.
         inputs.content = Vec::new();
     }
-    let bodies: render::Bodies = parsed
-        .iter()
-        .map(|p| (p.rel.as_str(), p.body_html.clone()))
-        .collect();
-    let mut output = match render::render(
-        &site,
-        &bodies,
-        &inputs.theme_templates,
-        cache.map(|c| &c.pages),
-        same_shape,
-        sink,
-    ) {
-        Ok(o) => o,
-        Err(mut errs) => {
-            diags.append(&mut errs);
-            diag::sort(&mut diags);
-            return Err(diags);
-        }
-    };
-    lap("render");
-    add_files(&mut output, &site, &inputs, &mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
-        diags.extend(memo_warnings.iter().flat_map(|w| w.iter().cloned()));
-        diag::sort(&mut diags);
-        return Err(diags);
-    }
-    let warnings: Arc<[Diagnostic]> = match memo_warnings {
-        Some(w) => w,
-        None => {
-            diag::sort(&mut diags);
-            diags.into()
-        }
-    };
-    if let (Some(c), Some(shape)) = (cache, shape) {
-        let mut m = c.memo.lock().unwrap_or_else(|e| e.into_inner());
-        *m = (!looked_on_disk).then(|| Memo {
-            shape,
-            site: site.clone(),
-            warnings: warnings.clone(),
-        });
-    }
-    Ok(Built {
-        output,
-        site,
-        warnings,
-        input_files,
+    Ok(Modeled {
+        checked: Checked {
+            site: Arc::new(site),
+            warnings: diags.into(),
+            input_files,
+        },
+        inputs,
+        parsed,
+        only_bodies_changed: false,
+        keep,
     })
+}
+
+/// Shows each diagnostic's source line, for those raised after parsing.
+fn fill_source_lines(diags: &mut [Diagnostic], inputs: &Inputs) {
+    let texts: HashMap<&str, &str> = inputs
+        .content
+        .iter()
+        .map(|f| (f.rel.as_str(), &*f.text))
+        .collect();
+    for d in diags.iter_mut() {
+        if d.source_line.is_some() {
+            continue;
+        }
+        if let Some(text) = texts.get(d.file.as_str()) {
+            d.show_source(text);
+        }
+    }
 }
 
 /// Files copied as they are: the built-in theme's static files, the site
@@ -458,13 +423,5 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
             continue;
         }
         out.files.insert(path.clone(), Content::File(src.clone()));
-    }
-}
-
-impl render::Sink for crate::output::Staging {
-    fn create(&self, rel: &str) -> Result<Box<dyn std::io::Write + '_>, Diagnostic> {
-        crate::output::Staging::create(self, rel)
-            .map(|w| Box::new(w) as Box<dyn std::io::Write>)
-            .map_err(|e| Diagnostic::error("", e.to_string()))
     }
 }

@@ -9,4 +9,5 @@ pub mod fsutil;
 pub mod html;
 pub mod id;
 pub mod score;
+pub mod timing;
 pub mod vi;

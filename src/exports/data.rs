@@ -1,11 +1,13 @@
-//! Data outputs: `/data/<year>.json`, `/data/<year>.csv`, `/sitemap.xml`,
-//! Atom feeds. Numbers are exact (written from the decimal type, never f64).
+//! Each year's data: `/data/<year>.json` (the computed tree) and
+//! `/data/<year>.csv`. Numbers are exact (written from the decimal type,
+//! never f64).
 
-use crate::base::html::escape;
 use crate::base::score::Score;
 use crate::base::vi;
+use crate::error::Error;
+use crate::exports::{Export, ExportContext, Part};
 use crate::model::file::TaskState;
-use crate::model::site::{Assessment, Section, Site};
+use crate::model::site::{Assessment, Site};
 use crate::render::views::EvidenceView;
 use serde::Serialize;
 
@@ -193,90 +195,38 @@ pub fn csv(site: &Site, a: &Assessment) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The absolute URL of an output path: `https://…/cchc/` + `2022/1-2/`.
-fn absolute(site: &Site, path: &str) -> String {
-    format!("{}{}", site.config.base_url, path)
+/// `/data/<year>.json` of every year, written as it is serialised (it is
+/// the largest data file): never held whole.
+pub struct Json;
+
+impl Export for Json {
+    fn parts(&self, cx: &ExportContext) -> Vec<Part> {
+        per_year(cx, "json", |site, a, w| json_to(site, a, w))
+    }
 }
 
-pub fn sitemap(site: &Site, html_paths: &[String]) -> String {
-    let mut paths: Vec<&str> = html_paths
-        .iter()
-        .filter(|p| p.as_str() != "404.html")
-        .map(|p| p.trim_end_matches("index.html"))
-        .collect();
-    paths.sort_unstable();
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for p in paths {
-        out.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            escape(&absolute(site, p))
-        ));
+/// `/data/<year>.csv` of every year.
+pub struct Csv;
+
+impl Export for Csv {
+    fn parts(&self, cx: &ExportContext) -> Vec<Part> {
+        per_year(cx, "csv", |site, a, w| w.write_all(&csv(site, a)))
     }
-    out.push_str("</urlset>\n");
-    out
 }
 
-/// Atom feed of a section: its dated pages, newest first. `updated` is the
-/// newest page's date (not the build time), so builds are reproducible.
-pub fn atom(site: &Site, s: &Section) -> String {
-    let mut pages: Vec<_> = s.pages.iter().filter(|p| p.p.date.is_some()).collect();
-    pages.sort_by(|a, b| {
-        b.p.date
-            .cmp(&a.p.date)
-            .then_with(|| a.url_path.cmp(&b.url_path))
-    });
-    let updated = pages.first().and_then(|p| p.p.date).unwrap_or(site.today);
-    let feed_url = absolute(site, &format!("{}atom.xml", s.url_path()));
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape(&site.config.language)
-    ));
-    out.push_str(&format!(
-        "  <title>{} — {}</title>\n",
-        escape(&s.s.title),
-        escape(&site.config.title)
-    ));
-    out.push_str(&format!("  <id>{}</id>\n", escape(&feed_url)));
-    out.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(&feed_url)
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(&absolute(site, &s.url_path()))
-    ));
-    out.push_str(&format!(
-        "  <updated>{}T00:00:00Z</updated>\n",
-        vi::date_iso(updated)
-    ));
-    out.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        escape(&site.config.title)
-    ));
-    for p in pages {
-        let url = absolute(site, &p.url_path);
-        let date = p.p.date.map(vi::date_iso).unwrap_or_default();
-        out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", escape(&p.p.title)));
-        out.push_str(&format!("    <id>{}</id>\n", escape(&url)));
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&url)
-        ));
-        out.push_str(&format!("    <updated>{date}T00:00:00Z</updated>\n"));
-        out.push_str(&format!("    <published>{date}T00:00:00Z</published>\n"));
-        if !p.summary.is_empty() {
-            out.push_str(&format!("    <summary>{}</summary>\n", escape(&p.summary)));
-        }
-        out.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
-            escape(&p.body_html.html())
-        ));
-        out.push_str("  </entry>\n");
-    }
-    out.push_str("</feed>\n");
-    out
+/// One part per year: `data/<year>.<ext>`, written by `write`.
+pub(crate) fn per_year(
+    cx: &ExportContext,
+    ext: &str,
+    write: fn(&Site, &Assessment, &mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Vec<Part> {
+    (0..cx.site.assessments.len())
+        .map(|i| {
+            let path = format!("data/{}.{ext}", cx.site.assessments[i].year);
+            let shown = path.clone();
+            Part::one(path, move |cx, w| {
+                write(&cx.site, &cx.site.assessments[i], w).map_err(|e| Error::writing(&shown, e))
+            })
+        })
+        .collect()
 }

@@ -221,6 +221,32 @@ fn absolute_href(base: &str, href: &str) -> Option<String> {
     Some(format!("{}/{path}", &base[..origin_end]))
 }
 
+/// `/data/<year>.xlsx` of every year. The writer fails only on limits a
+/// site does not reach (sheet names, row counts); if it does fail, the
+/// build fails with its message rather than write an empty workbook.
+pub struct Xlsx;
+
+impl crate::exports::Export for Xlsx {
+    fn parts(&self, cx: &crate::exports::ExportContext) -> Vec<crate::exports::Part> {
+        (0..cx.site.assessments.len())
+            .map(|i| {
+                let path = format!("data/{}.xlsx", cx.site.assessments[i].year);
+                let shown = path.clone();
+                crate::exports::Part::one(path, move |cx, w| {
+                    let bytes = workbook(&cx.site, &cx.site.assessments[i]).map_err(|message| {
+                        crate::error::Error::Output {
+                            path: shown.clone(),
+                            message,
+                        }
+                    })?;
+                    w.write_all(&bytes)
+                        .map_err(|e| crate::error::Error::writing(&shown, e))
+                })
+            })
+            .collect()
+    }
+}
+
 /// The workbook of one assessment, as the bytes of an `.xlsx` file.
 pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
     // The long sheets go through temporary files (`workbook_with`); where none

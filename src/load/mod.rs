@@ -11,10 +11,8 @@ use crate::base::diag::Diagnostic;
 use crate::base::fsutil::{self, rel_string};
 use config::Config;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::sync::Arc;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use walkdir::WalkDir;
 
@@ -259,23 +257,6 @@ fn plainly_nfc(text: &str) -> bool {
     true
 }
 
-/// Decoded texts kept across builds (serve), reused while a file's size and
-/// modification time are unchanged. A file modified less than two seconds
-/// before it was read is read again next time, since a second write within
-/// the file system's timestamp granularity would not change its mtime
-/// (git's "racily clean" rule).
-#[derive(Default)]
-pub struct TextCache {
-    entries: Mutex<HashMap<PathBuf, CachedText>>,
-}
-
-struct CachedText {
-    mtime: SystemTime,
-    len: u64,
-    trusted: bool,
-    text: Arc<str>,
-}
-
 fn read_text(root: &Path, abs: &Path) -> Result<SourceFile, Diagnostic> {
     let rel = rel_string(root, abs);
     let bytes = read_limited(abs).map_err(|e| Diagnostic::error(&rel, e))?;
@@ -314,74 +295,39 @@ fn read_limited(abs: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Reads the Markdown files, reusing from `cache` the texts of files whose
-/// size and mtime did not change.
+/// Where load may take a file's text from instead of reading it again:
+/// `serve`'s cache of unchanged files ([`crate::incremental`]).
+pub trait Reread: Sync {
+    /// The text of each of `paths`: read with `read`, or, for a file that
+    /// did not change since it was last read, as it was then.
+    fn read_all(&self, paths: &[PathBuf], read: &ReadText<'_>)
+    -> Vec<Result<Arc<str>, Diagnostic>>;
+}
+
+/// Reads and decodes one text file.
+pub type ReadText<'a> = dyn Fn(&Path) -> Result<Arc<str>, Diagnostic> + Sync + 'a;
+
+/// Reads the Markdown files, through `reread` when there is one.
 fn read_all(
     root: &Path,
     paths: &[PathBuf],
-    cache: Option<&TextCache>,
+    reread: Option<&dyn Reread>,
 ) -> Vec<Result<SourceFile, Diagnostic>> {
-    let Some(cache) = cache else {
+    let Some(reread) = reread else {
         return paths.par_iter().map(|p| read_text(root, p)).collect();
     };
-    let stamps: Vec<Option<(SystemTime, u64)>> = paths
-        .par_iter()
-        .map(|p| {
-            let m = std::fs::metadata(p).ok()?;
-            Some((m.modified().ok()?, m.len()))
-        })
-        .collect();
-    let hits: Vec<Option<Arc<str>>> = {
-        let entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
-        paths
-            .iter()
-            .zip(&stamps)
-            .map(|(p, stamp)| {
-                let (mtime, len) = (*stamp)?;
-                let c = entries.get(p)?;
-                (c.trusted && c.mtime == mtime && c.len == len).then(|| c.text.clone())
-            })
-            .collect()
-    };
-    let read_at = SystemTime::now();
-    let was_hit: Vec<bool> = hits.iter().map(Option::is_some).collect();
-    let results: Vec<Result<SourceFile, Diagnostic>> = paths
-        .par_iter()
-        .zip(hits)
-        .map(|(p, hit)| match hit {
-            Some(text) => Ok(SourceFile {
+    let read = |p: &Path| read_text(root, p).map(|f| f.text);
+    reread
+        .read_all(paths, &read)
+        .into_iter()
+        .zip(paths)
+        .map(|(text, p)| {
+            text.map(|text| SourceFile {
                 rel: rel_string(root, p),
                 text,
-            }),
-            None => read_text(root, p),
+            })
         })
-        .collect();
-    let mut entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
-    for (((p, stamp), r), hit) in paths.iter().zip(&stamps).zip(&results).zip(&was_hit) {
-        if *hit {
-            continue;
-        }
-        if let (Some((mtime, len)), Ok(f)) = (stamp, r) {
-            let trusted = read_at
-                .duration_since(*mtime)
-                .is_ok_and(|age| age > Duration::from_secs(2));
-            entries.insert(
-                p.clone(),
-                CachedText {
-                    mtime: *mtime,
-                    len: *len,
-                    trusted,
-                    text: f.text.clone(),
-                },
-            );
-        }
-    }
-    // Forget files that are gone.
-    if entries.len() > paths.len() {
-        let present: std::collections::HashSet<&PathBuf> = paths.iter().collect();
-        entries.retain(|p, _| present.contains(p));
-    }
-    results
+        .collect()
 }
 
 /// Every regular file under `dir`, sorted, skipping hidden and temp files.
@@ -467,8 +413,8 @@ pub fn load(root: &Path) -> Inputs {
     load_with(root, None)
 }
 
-/// [`load`], reusing unchanged texts from `cache`.
-pub fn load_with(root: &Path, cache: Option<&TextCache>) -> Inputs {
+/// [`load`], taking unchanged texts from `reread`.
+pub fn load_with(root: &Path, reread: Option<&dyn Reread>) -> Inputs {
     let mut inputs = Inputs {
         root: root.to_path_buf(),
         ..Inputs::default()
@@ -506,7 +452,7 @@ pub fn load_with(root: &Path, cache: Option<&TextCache>) -> Inputs {
     let (md, other): (Vec<PathBuf>, Vec<PathBuf>) = walk(&content_dir, diags, root)
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
-    let results: Vec<Result<SourceFile, Diagnostic>> = read_all(root, &md, cache);
+    let results: Vec<Result<SourceFile, Diagnostic>> = read_all(root, &md, reread);
     for r in results {
         match r {
             Ok(f) => inputs.content.push(f),

@@ -205,3 +205,49 @@ pub fn date_list(site: &Site, g: &Group) -> Vec<Date> {
     v.dedup();
     v
 }
+
+/// The number a document group is shown with: normalised when it parses,
+/// as written otherwise, empty when it has none.
+pub fn group_number(site: &Site, g: &Group) -> String {
+    g.parsed
+        .as_ref()
+        .map(|d| d.normalized.clone())
+        .or_else(|| g.cites[0].evidence(site).number.clone())
+        .unwrap_or_default()
+}
+
+/// The anchor of a document's row on the documents page (`/van-ban/`):
+/// its number (or title when it has none) and year, as a slug.
+pub fn group_anchor(site: &Site, g: &Group) -> String {
+    let number = group_number(site, g);
+    let first = g.cites[0].evidence(site);
+    doc_anchor(
+        if number.trim().is_empty() {
+            &first.title
+        } else {
+            &number
+        },
+        g.key.2,
+    )
+}
+
+fn doc_anchor(number_or_title: &str, year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("vb-{}-{y}", crate::base::vi::slugify(number_or_title)),
+        None => format!("vb-{}", crate::base::vi::slugify(number_or_title)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_anchors_are_slugs() {
+        assert_eq!(doc_anchor("55/TB-SKHCN", Some(2023)), "vb-55-tb-skhcn-2023");
+        assert_eq!(
+            doc_anchor("Báo cáo tự đánh giá", None),
+            "vb-bao-cao-tu-danh-gia"
+        );
+    }
+}
