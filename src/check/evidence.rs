@@ -10,7 +10,7 @@ use crate::model::site::Assessment;
 /// after the decision.
 pub(super) fn check(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     let limit = a.evidence_limit();
-    let limit_what = if a.a.decision.as_ref().and_then(|d| d.date).is_some() {
+    let limit_what = if a.front.decision.as_ref().and_then(|d| d.date).is_some() {
         "the date of the decision that published the results"
     } else {
         "the end of the assessed year"
@@ -19,7 +19,7 @@ pub(super) fn check(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         if !n.in_scope {
             continue;
         }
-        if n.n.explanation.is_none()
+        if n.front.explanation.is_none()
             && let Some(s) = n.scored_without_evidence()
         {
             diags.push(
@@ -28,7 +28,7 @@ pub(super) fn check(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                     s.loc,
                     format!(
                         "{} is scored {} but has no evidence and no explanation (không có tài liệu kiểm chứng)",
-                        n.n.id.value,
+                        n.front.id.value,
                         s.value.to_plain()
                     ),
                 )
@@ -39,7 +39,7 @@ pub(super) fn check(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                 s.value.to_vi()
             ));
         }
-        for e in &n.n.evidence {
+        for e in &n.front.evidence {
             if let Some(date) = e.date
                 && date > limit
             {

@@ -79,19 +79,19 @@ pub(super) fn link_evidence(
     diags: &mut Vec<Diagnostic>,
 ) {
     let year = a.year;
-    let mut decision = a.a.decision.take();
+    let mut decision = a.front.decision.take();
     if let Some(d) = &mut decision {
         let out_dir = format!("{year}/");
         link_one(d, &a.file, &out_dir, files, base_path, copies, diags);
     }
-    a.a.decision = decision;
+    a.front.decision = decision;
     for n in &mut a.nodes {
-        if n.n.evidence.iter().all(|e| e.file.is_none()) {
+        if n.front.evidence.iter().all(|e| e.file.is_none()) {
             continue;
         }
         let out_dir = n.url_path(year);
         let file = n.file.clone();
-        for e in &mut Arc::make_mut(&mut n.n).evidence {
+        for e in &mut Arc::make_mut(&mut n.front).evidence {
             link_one(e, &file, &out_dir, files, base_path, copies, diags);
         }
     }

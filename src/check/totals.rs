@@ -16,26 +16,26 @@ pub(super) fn check(a: &Assessment, diags: &mut Vec<Diagnostic>) {
     if roots.is_empty() {
         return;
     }
-    let max_sum: Score = roots.iter().map(|&r| a.nodes[r].n.max.value).sum();
-    if max_sum != a.a.max.value {
+    let max_sum: Score = roots.iter().map(|&r| a.nodes[r].front.max.value).sum();
+    if max_sum != a.front.max.value {
         let detail: Vec<String> = roots
             .iter()
             .map(|&r| {
                 format!(
                     "{} {}",
-                    a.nodes[r].n.id.value,
-                    a.nodes[r].n.max.value.to_plain()
+                    a.nodes[r].front.id.value,
+                    a.nodes[r].front.max.value.to_plain()
                 )
             })
             .collect();
         let msg = format!(
             "the areas' maxima add up to {}, but the assessment's max is {}",
             max_sum.to_plain(),
-            a.a.max.value.to_plain()
+            a.front.max.value.to_plain()
         );
         let areas = format!("areas: {}", detail.join(", "));
-        diags.push(if a.a.max_given {
-            error(&a.file, a.a.max.loc, msg).with_help(areas)
+        diags.push(if a.front.max_given {
+            error(&a.file, a.front.max.loc, msg).with_help(areas)
         } else {
             Diagnostic::error(
                 &a.file,
@@ -47,7 +47,7 @@ pub(super) fn check(a: &Assessment, diags: &mut Vec<Diagnostic>) {
             ))
         });
     }
-    if let Some(total) = &a.a.total
+    if let Some(total) = &a.front.total
         && tree_ok
     {
         match a.score {

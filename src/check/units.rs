@@ -24,7 +24,7 @@ pub(super) fn check(a: &Assessment, units: &[String], diags: &mut Vec<Diagnostic
         d
     };
     for n in &a.nodes {
-        if let Some(u) = &n.n.unit
+        if let Some(u) = &n.front.unit
             && !units.contains(&u.value)
         {
             diags.push(unknown(&n.file, u.loc, &u.value));

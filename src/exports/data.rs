@@ -65,21 +65,21 @@ struct JsonAssessment<'a> {
 fn json_node<'a>(site: &Site, a: &'a Assessment, i: usize) -> JsonNode<'a> {
     let n = &a.nodes[i];
     JsonNode {
-        id: n.n.id.value.to_string(),
-        label: n.n.label.as_deref(),
-        title: &n.n.title,
+        id: n.front.id.value.to_string(),
+        label: n.front.label.as_deref(),
+        title: &n.front.title,
         url: format!("{}{}", site.config.base_path, n.url_path(a.year)),
-        max: n.n.max.value,
+        max: n.front.max.value,
         self_score: n.self_score,
         score: n.score,
         lost: n.lost,
         applicable: n.in_scope,
         applicable_max: n.applicable_max,
         not_itemised: n.not_itemised,
-        ratio: n.n.ratio.as_ref().map(|r| [r.value.0, r.value.1]),
-        unit: n.n.unit.as_ref().map(|u| u.value.as_str()),
-        explanation: n.n.explanation.as_deref(),
-        evidence: n.n.evidence.iter().map(EvidenceView::new).collect(),
+        ratio: n.front.ratio.as_ref().map(|r| [r.value.0, r.value.1]),
+        unit: n.front.unit.as_ref().map(|u| u.value.as_str()),
+        explanation: n.front.explanation.as_deref(),
+        evidence: n.front.evidence.iter().map(EvidenceView::new).collect(),
         warnings: &n.warnings,
         source: &n.file,
         children: n.children.iter().map(|&c| json_node(site, a, c)).collect(),
@@ -89,14 +89,14 @@ fn json_node<'a>(site: &Site, a: &'a Assessment, i: usize) -> JsonNode<'a> {
 fn json_doc<'a>(site: &'a Site, a: &'a Assessment) -> JsonAssessment<'a> {
     JsonAssessment {
         year: a.year,
-        title: &a.a.title,
-        max: a.a.max.value,
+        title: &a.front.title,
+        max: a.front.max.value,
         score: a.score,
-        total: a.a.total.as_ref().map(|t| t.value),
+        total: a.front.total.as_ref().map(|t| t.value),
         lost: a.lost,
-        rank: a.a.rank,
-        ranked: a.a.ranked,
-        decision: a.a.decision.as_ref().map(EvidenceView::new),
+        rank: a.front.rank,
+        ranked: a.front.ranked,
+        decision: a.front.decision.as_ref().map(EvidenceView::new),
         build_date: vi::date_iso(site.today),
         nodes: a.roots.iter().map(|&r| json_node(site, a, r)).collect(),
         tasks: a
@@ -165,29 +165,30 @@ pub fn csv(site: &Site, a: &Assessment) -> Vec<u8> {
     );
     let opt = |s: Option<Score>| s.map(Score::to_plain).unwrap_or_default();
     for n in &a.nodes {
-        let unit =
-            n.n.unit
-                .as_ref()
-                .map(|u| {
-                    site.config
-                        .unit(&u.value)
-                        .map_or(u.value.clone(), |x| x.name.clone())
-                })
-                .unwrap_or_default();
+        let unit = n
+            .front
+            .unit
+            .as_ref()
+            .map(|u| {
+                site.config
+                    .unit(&u.value)
+                    .map_or(u.value.clone(), |x| x.name.clone())
+            })
+            .unwrap_or_default();
         csv_row(
             &mut out,
             &[
-                &n.n.id.value.to_string(),
-                n.n.label.as_deref().unwrap_or(""),
-                &n.n.title,
-                &n.n.max.value.to_plain(),
+                &n.front.id.value.to_string(),
+                n.front.label.as_deref().unwrap_or(""),
+                &n.front.title,
+                &n.front.max.value.to_plain(),
                 &opt(n.self_score),
                 &opt(n.score),
                 &opt(n.lost),
                 if n.in_scope { "có" } else { "không" },
                 &unit,
-                &n.n.evidence.len().to_string(),
-                n.n.explanation.as_deref().unwrap_or(""),
+                &n.front.evidence.len().to_string(),
+                n.front.explanation.as_deref().unwrap_or(""),
                 &n.warnings.join(" | "),
             ],
         );

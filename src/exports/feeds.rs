@@ -27,7 +27,7 @@ impl Export for Atom {
             .sections
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.s.feed && !s.name.is_empty())
+            .filter(|(_, s)| s.front.feed && !s.name.is_empty())
             .map(|(i, s)| {
                 let path = format!("{}atom.xml", s.url_path());
                 let shown = path.clone();
@@ -68,13 +68,17 @@ pub fn sitemap(site: &Site, html_paths: &[String]) -> String {
 /// Atom feed of a section: its dated pages, newest first. `updated` is the
 /// newest page's date (not the build time), so builds are reproducible.
 pub fn atom(site: &Site, s: &Section) -> String {
-    let mut pages: Vec<_> = s.pages.iter().filter(|p| p.p.date.is_some()).collect();
+    let mut pages: Vec<_> = s.pages.iter().filter(|p| p.front.date.is_some()).collect();
     pages.sort_by(|a, b| {
-        b.p.date
-            .cmp(&a.p.date)
+        b.front
+            .date
+            .cmp(&a.front.date)
             .then_with(|| a.url_path.cmp(&b.url_path))
     });
-    let updated = pages.first().and_then(|p| p.p.date).unwrap_or(site.today);
+    let updated = pages
+        .first()
+        .and_then(|p| p.front.date)
+        .unwrap_or(site.today);
     let feed_url = absolute(site, &format!("{}atom.xml", s.url_path()));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -83,7 +87,7 @@ pub fn atom(site: &Site, s: &Section) -> String {
     ));
     out.push_str(&format!(
         "  <title>{} — {}</title>\n",
-        escape(&s.s.title),
+        escape(&s.front.title),
         escape(&site.config.title)
     ));
     out.push_str(&format!("  <id>{}</id>\n", escape(&feed_url)));
@@ -105,9 +109,9 @@ pub fn atom(site: &Site, s: &Section) -> String {
     ));
     for p in pages {
         let url = absolute(site, &p.url_path);
-        let date = p.p.date.map(vi::date_iso).unwrap_or_default();
+        let date = p.front.date.map(vi::date_iso).unwrap_or_default();
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", escape(&p.p.title)));
+        out.push_str(&format!("    <title>{}</title>\n", escape(&p.front.title)));
         out.push_str(&format!("    <id>{}</id>\n", escape(&url)));
         out.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",

@@ -268,7 +268,7 @@ pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Ve
     wb.set_zip_compression_level(2);
     let created = excel_date(site.today)?;
     let mut props = DocProperties::new()
-        .set_title(&a.a.title)
+        .set_title(&a.front.title)
         .set_subject(format!("Chỉ số cải cách hành chính năm {}", a.year))
         .set_author(&site.config.title)
         .set_comment(
@@ -305,29 +305,30 @@ fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> R
     let mut row = 0u32;
     for n in &a.nodes {
         row += 1;
-        let depth =
-            n.n.id
-                .value
-                .depth()
-                .saturating_sub(1)
-                .min(f.indent.len() - 1);
-        text(ws, row, 0, &n.n.id.value.to_string(), &f.text)?;
-        text(ws, row, 1, n.n.label.as_deref().unwrap_or(""), &f.text)?;
-        text(ws, row, 2, &n.n.title, &f.indent[depth])?;
-        score(ws, row, 3, Some(n.n.max.value), &f.number)?;
+        let depth = n
+            .front
+            .id
+            .value
+            .depth()
+            .saturating_sub(1)
+            .min(f.indent.len() - 1);
+        text(ws, row, 0, &n.front.id.value.to_string(), &f.text)?;
+        text(ws, row, 1, n.front.label.as_deref().unwrap_or(""), &f.text)?;
+        text(ws, row, 2, &n.front.title, &f.indent[depth])?;
+        score(ws, row, 3, Some(n.front.max.value), &f.number)?;
         score(ws, row, 4, n.self_score, &f.number)?;
         score(ws, row, 5, n.score, &f.number)?;
         score(ws, row, 6, n.lost, &f.number)?;
         text(ws, row, 7, if n.in_scope { "có" } else { "không" }, &f.text)?;
-        let unit = unit_name(site, n.n.unit.as_ref().map(|u| u.value.as_str()));
+        let unit = unit_name(site, n.front.unit.as_ref().map(|u| u.value.as_str()));
         text(ws, row, 8, &unit, &f.wrap)?;
-        ws.write_number_with_format(row, 9, n.n.evidence.len() as f64, &f.number)
+        ws.write_number_with_format(row, 9, n.front.evidence.len() as f64, &f.number)
             .map_err(err)?;
         text(
             ws,
             row,
             10,
-            n.n.explanation.as_deref().unwrap_or(""),
+            n.front.explanation.as_deref().unwrap_or(""),
             &f.wrap,
         )?;
         text(ws, row, 11, &n.warnings.join("\n"), &f.wrap)?;
@@ -350,14 +351,14 @@ fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> R
         ws.write_blank(row, c, &f.total_text).map_err(err)?;
     }
     text(ws, row, 2, "Tổng điểm (cộng các lĩnh vực)", &f.total_text)?;
-    score(ws, row, 3, Some(a.a.max.value), &f.total_number)?;
+    score(ws, row, 3, Some(a.front.max.value), &f.total_number)?;
     score(ws, row, 4, self_total, &f.total_number)?;
     score(ws, row, 5, a.score, &f.total_number)?;
     score(ws, row, 6, a.lost, &f.total_number)?;
-    if let Some(total) = &a.a.total {
+    if let Some(total) = &a.front.total {
         row += 1;
         let mut label = "Tổng điểm công bố".to_string();
-        if let Some(d) = &a.a.decision
+        if let Some(d) = &a.front.decision
             && let Some(num) = &d.number
         {
             label.push_str(&format!(" (Quyết định số {num}"));
@@ -367,16 +368,16 @@ fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> R
             label.push(')');
         }
         text(ws, row, 2, &label, &f.total_text)?;
-        score(ws, row, 3, Some(a.a.max.value), &f.total_number)?;
+        score(ws, row, 3, Some(a.front.max.value), &f.total_number)?;
         score(ws, row, 5, Some(total.value), &f.total_number)?;
-        if let Some(rank) = a.a.rank {
-            let r = match a.a.ranked {
+        if let Some(rank) = a.front.rank {
+            let r = match a.front.ranked {
                 Some(n) => format!("Xếp thứ {rank}/{n}"),
                 None => format!("Xếp thứ {rank}"),
             };
             text(ws, row, 10, &r, &f.total_text)?;
         }
-    } else if let Some(rank) = a.a.rank {
+    } else if let Some(rank) = a.front.rank {
         row += 1;
         text(ws, row, 2, &format!("Xếp thứ {rank}"), &f.total_text)?;
     }
@@ -393,8 +394,8 @@ fn evidence_sheet(
     let mut row = 0u32;
     for (n, e) in a.all_evidence() {
         row += 1;
-        text(ws, row, 0, &n.n.id.value.to_string(), &f.text)?;
-        text(ws, row, 1, &n.n.title, &f.wrap)?;
+        text(ws, row, 0, &n.front.id.value.to_string(), &f.text)?;
+        text(ws, row, 1, &n.front.title, &f.wrap)?;
         text(ws, row, 2, e.number.as_deref().unwrap_or(""), &f.text)?;
         date(ws, row, 3, e.date, &f.date)?;
         text(ws, row, 4, &e.title, &f.wrap)?;

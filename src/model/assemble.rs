@@ -44,7 +44,7 @@ pub fn assemble(
                 years.entry(*year).or_default().0 = Some(Assessment {
                     year: *year,
                     file: p.rel.clone(),
-                    a: a.clone(),
+                    front: a.clone(),
                     nodes: Vec::new(),
                     roots: Vec::new(),
                     score: None,
@@ -56,7 +56,7 @@ pub fn assemble(
             }
             Some(Kind::Node(year, n)) => years.entry(*year).or_default().1.push(Node {
                 file: p.rel.clone(),
-                n: n.clone(),
+                front: n.clone(),
                 parent: None,
                 children: Vec::new(),
                 in_scope: true,
@@ -72,7 +72,7 @@ pub fn assemble(
                 sections.entry(name.clone()).or_default().0 = Some(Section {
                     name: name.clone(),
                     file: p.rel.clone(),
-                    s: s.clone(),
+                    front: s.clone(),
                     pages: Vec::new(),
                 })
             }
@@ -87,7 +87,7 @@ pub fn assemble(
                 };
                 sections.entry(section.clone()).or_default().1.push(Page {
                     file: p.rel.clone(),
-                    p: page.clone(),
+                    front: page.clone(),
                     body_html: p.body_html.clone(),
                     summary: page
                         .summary
@@ -132,7 +132,7 @@ pub fn assemble(
             None if name.is_empty() => Section {
                 name: String::new(),
                 file: "content".into(),
-                s: SectionFile {
+                front: SectionFile {
                     title: String::new(),
                     sort_by: SortBy::Title,
                     feed: false,
@@ -166,7 +166,7 @@ pub fn assemble(
                 ),
             ));
         }
-        sort_pages(&mut pages, section.s.sort_by);
+        sort_pages(&mut pages, section.front.sort_by);
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for p in &pages {
             if let Some(other) = seen.insert(p.url_path.clone(), &p.file) {
@@ -188,7 +188,7 @@ pub fn assemble(
     site.sections.sort_by(|x, y| {
         (!x.name.is_empty())
             .cmp(&!y.name.is_empty())
-            .then_with(|| collator.compare(&x.s.title, &y.s.title))
+            .then_with(|| collator.compare(&x.front.title, &y.front.title))
     });
     check_url_clashes(&site, diags);
     // Colocated assets of sections are copied beside their pages.
@@ -260,15 +260,17 @@ fn sort_pages(pages: &mut [Page], by: SortBy) {
     match by {
         // Newest first; undated pages last; then by title.
         SortBy::Date => pages.sort_by(|a, b| {
-            b.p.date
-                .cmp(&a.p.date)
-                .then_with(|| collator.compare(&a.p.title, &b.p.title))
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| collator.compare(&a.front.title, &b.front.title))
         }),
-        SortBy::Title => pages.sort_by(|a, b| collator.compare(&a.p.title, &b.p.title)),
+        SortBy::Title => pages.sort_by(|a, b| collator.compare(&a.front.title, &b.front.title)),
         SortBy::Weight => pages.sort_by(|a, b| {
-            a.p.weight
-                .cmp(&b.p.weight)
-                .then_with(|| collator.compare(&a.p.title, &b.p.title))
+            a.front
+                .weight
+                .cmp(&b.front.weight)
+                .then_with(|| collator.compare(&a.front.title, &b.front.title))
         }),
     }
 }
@@ -277,21 +279,22 @@ fn sort_pages(pages: &mut [Page], by: SortBy) {
 /// children.
 fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     a.nodes.sort_by(|x, y| {
-        x.n.id
+        x.front
+            .id
             .value
-            .cmp(&y.n.id.value)
+            .cmp(&y.front.id.value)
             .then_with(|| x.file.cmp(&y.file))
     });
     let mut keep: Vec<Node> = Vec::with_capacity(a.nodes.len());
     for node in std::mem::take(&mut a.nodes) {
         if let Some(prev) = keep.last()
-            && prev.n.id.value == node.n.id.value
+            && prev.front.id.value == node.front.id.value
         {
             diags.push(id_error(
                 &node,
                 format!(
                     "id {} is already used by {} (line {}); ids are unique in a year",
-                    node.n.id.value, prev.file, prev.n.id.loc.line
+                    node.front.id.value, prev.file, prev.front.id.loc.line
                 ),
                 None,
             ));
@@ -306,10 +309,10 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         let index: HashMap<&NodeId, usize> = keep
             .iter()
             .enumerate()
-            .map(|(i, n)| (&n.n.id.value, i))
+            .map(|(i, n)| (&n.front.id.value, i))
             .collect();
         for (i, node) in keep.iter().enumerate() {
-            let Some(pid) = node.n.id.value.parent() else {
+            let Some(pid) = node.front.id.value.parent() else {
                 continue;
             };
             match index.get(&pid) {
@@ -323,7 +326,7 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                             node,
                             format!(
                                 "node {} has no parent: no file of {} gives id {pid}",
-                                node.n.id.value, a.year
+                                node.front.id.value, a.year
                             ),
                             Some(format!(
                                 "create a file with `id: \"{pid}\"` (kiemchung new criterion {} {pid} --title \"…\")",
@@ -345,10 +348,10 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         .nodes
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.n.id.value.clone(), i))
+        .map(|(i, n)| (n.front.id.value.clone(), i))
         .collect();
     for i in 0..a.nodes.len() {
-        match a.nodes[i].n.id.value.parent() {
+        match a.nodes[i].front.id.value.parent() {
             None => a.roots.push(i),
             Some(pid) => {
                 let p = index[&pid];
@@ -361,7 +364,7 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
 
 /// An error at a node's `id:` (its source line is shown by the pipeline).
 fn id_error(node: &Node, msg: String, help: Option<String>) -> Diagnostic {
-    let loc = node.n.id.loc;
+    let loc = node.front.id.loc;
     let d = Diagnostic::error(&node.file, msg).located(loc.line, loc.col);
     match help {
         Some(h) => d.with_help(h),

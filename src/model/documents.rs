@@ -12,12 +12,12 @@ impl Cite {
     pub fn evidence<'a>(&self, site: &'a Site) -> &'a Evidence {
         let a = &site.assessments[self.assessment];
         match self.node {
-            Some(n) => &a.nodes[n].n.evidence[self.entry],
-            None => {
-                a.a.decision
-                    .as_ref()
-                    .expect("a decision cite has a decision")
-            }
+            Some(n) => &a.nodes[n].front.evidence[self.entry],
+            None => a
+                .front
+                .decision
+                .as_ref()
+                .expect("a decision cite has a decision"),
         }
     }
 
@@ -90,7 +90,7 @@ fn key_of(e: &Evidence) -> (DocKey, Option<DocNumber>) {
 /// its nodes' entries), with where it stands.
 pub fn cites(site: &Site) -> impl Iterator<Item = (Cite, &Evidence)> {
     site.assessments.iter().enumerate().flat_map(|(ai, a)| {
-        let decision = a.a.decision.iter().map(move |e| {
+        let decision = a.front.decision.iter().map(move |e| {
             let cite = Cite {
                 assessment: ai,
                 node: None,
@@ -99,7 +99,7 @@ pub fn cites(site: &Site) -> impl Iterator<Item = (Cite, &Evidence)> {
             (cite, e)
         });
         let nodes = a.nodes.iter().enumerate().flat_map(move |(ni, n)| {
-            n.n.evidence.iter().enumerate().map(move |(ei, e)| {
+            n.front.evidence.iter().enumerate().map(move |(ei, e)| {
                 let cite = Cite {
                     assessment: ai,
                     node: Some(ni),

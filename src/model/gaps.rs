@@ -121,15 +121,15 @@ pub struct GapReport {
 }
 
 fn row(site: &Site, a: &Assessment, n: &Node) -> GapRow {
-    let unit = n.n.unit.as_ref().map(|u| u.value.clone());
+    let unit = n.front.unit.as_ref().map(|u| u.value.clone());
     GapRow {
-        id: n.n.id.value.to_string(),
-        label: n.n.label.clone(),
-        title: n.n.title.clone(),
+        id: n.front.id.value.to_string(),
+        label: n.front.label.clone(),
+        title: n.front.title.clone(),
         path: n.url_path(a.year),
-        depth: n.n.id.value.depth(),
+        depth: n.front.id.value.depth(),
         leaf: n.is_leaf(),
-        max: n.n.max.value,
+        max: n.front.max.value,
         applicable_max: n.applicable_max,
         self_score: n.self_score,
         score: n.score,
@@ -139,8 +139,8 @@ fn row(site: &Site, a: &Assessment, n: &Node) -> GapRow {
             .and_then(|u| site.config.unit(u))
             .map(|u| u.name.clone()),
         unit,
-        evidence: n.n.evidence.len(),
-        explanation: n.n.explanation.clone(),
+        evidence: n.front.evidence.len(),
+        explanation: n.front.explanation.clone(),
         warnings: n.warnings.clone(),
         source: n.file.clone(),
     }
@@ -167,7 +167,7 @@ fn units(site: &Site, a: &Assessment) -> Vec<UnitGap> {
         let mine: Vec<&Node> = a
             .nodes
             .iter()
-            .filter(|n| n.n.unit.as_ref().is_some_and(|x| x.value == u.id))
+            .filter(|n| n.front.unit.as_ref().is_some_and(|x| x.value == u.id))
             .collect();
         let mut tasks = TaskCounts::default();
         for t in a
@@ -217,7 +217,7 @@ pub fn gap_report(site: &Site, a: &Assessment) -> GapReport {
     let changed = a
         .nodes
         .iter()
-        .filter(|n| n.in_scope && n.n.self_score.is_some())
+        .filter(|n| n.in_scope && n.front.self_score.is_some())
         .filter_map(|n| match (n.self_score, n.score) {
             (Some(s), Some(v)) if s != v => Some(Changed {
                 row: row(site, a, n),
@@ -240,13 +240,13 @@ pub fn gap_report(site: &Site, a: &Assessment) -> GapReport {
     let units = units(site, a);
     GapReport {
         year: a.year,
-        title: a.a.title.clone(),
-        max: a.a.max.value,
+        title: a.front.title.clone(),
+        max: a.front.max.value,
         score: a.score,
-        total: a.a.total.as_ref().map(|t| t.value),
+        total: a.front.total.as_ref().map(|t| t.value),
         lost: a.lost,
-        rank: a.a.rank,
-        ranked: a.a.ranked,
+        rank: a.front.rank,
+        ranked: a.front.ranked,
         today: site.today,
         areas,
         nodes,
@@ -262,12 +262,12 @@ pub fn gap_report(site: &Site, a: &Assessment) -> GapReport {
 /// unit is responsible for both it and one of its ancestors.
 fn unit_lost(a: &Assessment, mine: &[&Node]) -> Score {
     let ids: std::collections::HashSet<String> =
-        mine.iter().map(|n| n.n.id.value.to_string()).collect();
+        mine.iter().map(|n| n.front.id.value.to_string()).collect();
     mine.iter()
         .filter(|n| {
             let mut p = n.parent;
             while let Some(i) = p {
-                if ids.contains(&a.nodes[i].n.id.value.to_string()) {
+                if ids.contains(&a.nodes[i].front.id.value.to_string()) {
                     return false;
                 }
                 p = a.nodes[i].parent;

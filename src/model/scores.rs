@@ -41,7 +41,7 @@ fn sum_areas(a: &mut Assessment) {
     a.lost = (!scored.is_empty()).then(|| scored.iter().filter_map(|&r| a.nodes[r].lost).sum());
     a.applicable_max = roots.iter().map(|&r| a.nodes[r].applicable_max).sum();
     if roots.is_empty() {
-        a.applicable_max = a.a.max.value;
+        a.applicable_max = a.front.max.value;
     }
 }
 
@@ -51,32 +51,32 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     // Rule 6, top-down: a node is in scope when it and its ancestors apply.
     for i in 0..a.nodes.len() {
         let parent_in = a.nodes[i].parent.is_none_or(|p| a.nodes[p].in_scope);
-        a.nodes[i].in_scope = parent_in && a.nodes[i].n.applicable.value;
+        a.nodes[i].in_scope = parent_in && a.nodes[i].front.applicable.value;
     }
     for i in (0..a.nodes.len()).rev() {
         let children = a.nodes[i].children.clone();
         let node = &a.nodes[i];
         let file = node.file.clone();
-        let max = node.n.max.value;
-        let given = node.n.score.as_ref().map(|s| s.value);
-        let given_loc = node.n.score.as_ref().map(|s| s.loc);
+        let max = node.front.max.value;
+        let given = node.front.score.as_ref().map(|s| s.value);
+        let given_loc = node.front.score.as_ref().map(|s| s.loc);
         let in_scope = node.in_scope;
 
         if !in_scope {
-            let id = &node.n.id.value;
-            let why = if node.n.applicable.value {
+            let id = &node.front.id.value;
+            let why = if node.front.applicable.value {
                 format!("node {id} is under a node that is not applicable (không áp dụng)")
             } else {
                 format!("node {id} is not applicable (không áp dụng)")
             };
             // The fields that give it a score: `ratio`, and `score` unless it
             // was computed from the ratio (then it sits at the ratio).
-            let ratio = node.n.ratio.as_ref();
+            let ratio = node.front.ratio.as_ref();
             let written = ratio
                 .map(|r| (r.loc, format!("ratio: [{}, {}]", r.value.0, r.value.1)))
                 .into_iter()
                 .chain(
-                    node.n
+                    node.front
                         .score
                         .as_ref()
                         .filter(|s| ratio.is_none_or(|r| r.loc != s.loc))
@@ -89,7 +89,7 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                     format!("{why}, so it carries no score; remove `{field}`"),
                 ));
             }
-            let children_max = children.iter().map(|&c| a.nodes[c].n.max.value).sum();
+            let children_max = children.iter().map(|&c| a.nodes[c].front.max.value).sum();
             let n = &mut a.nodes[i];
             n.score = None;
             n.self_score = None;
@@ -102,13 +102,13 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         if children.is_empty() {
             let n = &mut a.nodes[i];
             n.score = given;
-            n.self_score = n.n.self_score.as_ref().map(|s| s.value);
+            n.self_score = n.front.self_score.as_ref().map(|s| s.value);
             n.applicable_max = max;
             n.lost = given.map(|s| max - s);
             continue;
         }
 
-        let children_max: Score = children.iter().map(|&c| a.nodes[c].n.max.value).sum();
+        let children_max: Score = children.iter().map(|&c| a.nodes[c].front.max.value).sum();
         let scored: Vec<usize> = children
             .iter()
             .copied()
@@ -118,7 +118,7 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         let child_lost: Score = scored.iter().filter_map(|&c| a.nodes[c].lost).sum();
         let child_applicable: Score = children.iter().map(|&c| a.nodes[c].applicable_max).sum();
         let any_scored = !scored.is_empty();
-        let id = node.n.id.value.clone();
+        let id = node.front.id.value.clone();
 
         let mut score = given;
         let mut not_itemised = None;
@@ -126,7 +126,7 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 error(
                     &file,
-                    node.n.max.loc,
+                    node.front.max.loc,
                     format!(
                         "the children of {id} have maxima adding up to {}, more than its max {}",
                         children_max.to_plain(),
@@ -162,7 +162,7 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                 (None, true) => diags.push(
                     error(
                         &file,
-                        node.n.max.loc,
+                        node.front.max.loc,
                         format!(
                             "the children of {id} have maxima adding up to {} of its max {}; give {id} its own `score:` (the {} not itemised is shown as such)",
                             children_max.to_plain(),
@@ -210,7 +210,7 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         n.score = score;
         n.applicable_max = applicable_max;
         n.lost = lost;
-        n.self_score = n.n.self_score.as_ref().map(|s| s.value).or_else(|| {
+        n.self_score = n.front.self_score.as_ref().map(|s| s.value).or_else(|| {
             (not_itemised.is_none() && !self_sum.is_empty()).then(|| self_sum.iter().sum())
         });
     }
@@ -223,8 +223,8 @@ fn children_list(a: &Assessment, children: &[usize]) -> String {
             let n = &a.nodes[c];
             format!(
                 "{} (max {}{})",
-                n.n.id.value,
-                n.n.max.value.to_plain(),
+                n.front.id.value,
+                n.front.max.value.to_plain(),
                 n.score
                     .map(|s| format!(", score {}", s.to_plain()))
                     .unwrap_or_default()

@@ -98,7 +98,7 @@ impl<T> std::fmt::Debug for Derived<T> {
 pub struct Assessment {
     pub year: i32,
     pub file: String,
-    pub a: AssessmentFile,
+    pub front: AssessmentFile,
     /// Sorted by id, so parents come before their children.
     pub nodes: Vec<Node>,
     pub roots: Vec<usize>,
@@ -121,7 +121,7 @@ pub struct Node {
     pub file: String,
     /// Shared with the parse cache; copied on write when check fills in
     /// evidence links.
-    pub n: Arc<NodeFile>,
+    pub front: Arc<NodeFile>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     /// False when this node or an ancestor is `applicable: false`.
@@ -150,17 +150,17 @@ impl Node {
     /// else self) when it has no evidence: the points an appraisal takes
     /// away (rule 9; the warning also needs no `explanation`).
     pub fn scored_without_evidence(&self) -> Option<&crate::model::frontmatter::At<Score>> {
-        if !self.in_scope || !self.is_leaf() || !self.n.evidence.is_empty() {
+        if !self.in_scope || !self.is_leaf() || !self.front.evidence.is_empty() {
             return None;
         }
-        [&self.n.score, &self.n.self_score]
+        [&self.front.score, &self.front.self_score]
             .into_iter()
             .flatten()
             .find(|s| s.value.is_positive())
     }
 
     pub fn url_path(&self, year: i32) -> String {
-        format!("{year}/{}/", self.n.id.value.slug())
+        format!("{year}/{}/", self.front.id.value.slug())
     }
 }
 
@@ -168,7 +168,7 @@ impl Node {
 pub struct Section {
     pub name: String,
     pub file: String,
-    pub s: SectionFile,
+    pub front: SectionFile,
     pub pages: Vec<Page>,
 }
 
@@ -186,7 +186,7 @@ impl Section {
 #[derive(Debug, Clone)]
 pub struct Page {
     pub file: String,
-    pub p: PageFile,
+    pub front: PageFile,
     pub body_html: crate::model::markdown::Body,
     pub summary: String,
     pub url_path: String,
@@ -204,13 +204,15 @@ pub const RESERVED: &[&str] = &[
 
 impl Assessment {
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.nodes.iter().find(|n| n.n.id.value.to_string() == id)
+        self.nodes
+            .iter()
+            .find(|n| n.front.id.value.to_string() == id)
     }
 
     /// The latest date evidence may carry (rule 9): the decision date, or
     /// 31 December of the year.
     pub fn evidence_limit(&self) -> Date {
-        self.a
+        self.front
             .decision
             .as_ref()
             .and_then(|d| d.date)
@@ -219,15 +221,15 @@ impl Assessment {
 
     /// Every task of the year: the assessment's own, then each node's.
     pub fn all_tasks(&self) -> impl Iterator<Item = &Task> {
-        self.a
+        self.front
             .tasks
             .iter()
-            .chain(self.nodes.iter().flat_map(|n| n.n.tasks.iter()))
+            .chain(self.nodes.iter().flat_map(|n| n.front.tasks.iter()))
     }
 
     pub fn all_evidence(&self) -> impl Iterator<Item = (&Node, &Evidence)> {
         self.nodes
             .iter()
-            .flat_map(|n| n.n.evidence.iter().map(move |e| (n, e)))
+            .flat_map(|n| n.front.evidence.iter().map(move |e| (n, e)))
     }
 }

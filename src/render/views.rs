@@ -249,7 +249,7 @@ impl<'a> ViewBuilder<'a> {
                     .nodes
                     .iter()
                     .enumerate()
-                    .map(|(j, n)| (n.n.id.value.to_string(), j))
+                    .map(|(j, n)| (n.front.id.value.to_string(), j))
                     .collect();
                 Some((p, index))
             })
@@ -276,7 +276,7 @@ impl<'a> ViewBuilder<'a> {
                 .rev()
                 .map(|a| YearLink {
                     year: a.year,
-                    title: a.a.title.clone(),
+                    title: a.front.title.clone(),
                     url: self.urls.year(a.year),
                     scored: a.score.is_some(),
                 })
@@ -286,7 +286,7 @@ impl<'a> ViewBuilder<'a> {
                 .iter()
                 .filter(|x| !x.name.is_empty())
                 .map(|x| Link {
-                    title: x.s.title.clone(),
+                    title: x.front.title.clone(),
                     url: self.urls.path(&x.url_path()),
                 })
                 .collect(),
@@ -335,7 +335,7 @@ impl<'a> ViewBuilder<'a> {
             state_label: state.label_vi().into(),
             year: a.year,
             node: t.node.as_deref().and_then(|id| a.node(id)).map(|n| Link {
-                title: format!("{} {}", n.n.id.value, n.n.title),
+                title: format!("{} {}", n.front.id.value, n.front.title),
                 url: self.urls.node(a.year, n),
             }),
             file: t.file.clone(),
@@ -345,13 +345,13 @@ impl<'a> ViewBuilder<'a> {
     pub fn row(&self, a: &Assessment, n: &Node) -> NodeRow {
         let prev = self.previous_node(a, n);
         NodeRow {
-            id: n.n.id.value.to_string(),
-            label: n.n.label.clone(),
-            title: n.n.title.clone(),
+            id: n.front.id.value.to_string(),
+            label: n.front.label.clone(),
+            title: n.front.title.clone(),
             url: self.urls.node(a.year, n),
             year: a.year,
-            depth: n.n.id.value.depth(),
-            max: n.n.max.value.to_plain(),
+            depth: n.front.id.value.depth(),
+            max: n.front.max.value.to_plain(),
             applicable_max: n.applicable_max.to_plain(),
             self_score: plain(n.self_score),
             score: plain(n.score),
@@ -359,10 +359,10 @@ impl<'a> ViewBuilder<'a> {
             pct: pct(n.score, n.applicable_max),
             in_scope: n.in_scope,
             leaf: n.is_leaf(),
-            evidence_count: n.n.evidence.len(),
+            evidence_count: n.front.evidence.len(),
             warnings: n.warnings.clone(),
-            explanation: n.n.explanation.clone(),
-            unit: n.n.unit.as_ref().map(|u| self.unit_ref(&u.value)),
+            explanation: n.front.explanation.clone(),
+            unit: n.front.unit.as_ref().map(|u| self.unit_ref(&u.value)),
             not_itemised: plain(n.not_itemised),
             prev_score: prev.and_then(|(_, pn)| plain(pn.score)),
             delta: prev.and_then(|(_, pn)| delta(n, pn)),
@@ -376,30 +376,30 @@ impl<'a> ViewBuilder<'a> {
         while let Some(pi) = p {
             let pn = &a.nodes[pi];
             breadcrumbs.push(Link {
-                title: format!("{} {}", pn.n.id.value, pn.n.title),
+                title: format!("{} {}", pn.front.id.value, pn.front.title),
                 url: self.urls.node(a.year, pn),
             });
             p = pn.parent;
         }
         breadcrumbs.push(Link {
-            title: a.a.title.clone(),
+            title: a.front.title.clone(),
             url: self.urls.year(a.year),
         });
         breadcrumbs.reverse();
         let link = |j: usize| {
             let m = &a.nodes[j];
             Link {
-                title: format!("{} {}", m.n.id.value, m.n.title),
+                title: format!("{} {}", m.front.id.value, m.front.title),
                 url: self.urls.node(a.year, m),
             }
         };
         NodeView {
             row: self.row(a, n),
-            ratio: n.n.ratio.as_ref().map(|r| [r.value.0, r.value.1]),
-            applicable_declared: n.n.applicable.value,
+            ratio: n.front.ratio.as_ref().map(|r| [r.value.0, r.value.1]),
+            applicable_declared: n.front.applicable.value,
             children_max: n.children_max.to_plain(),
-            evidence: n.n.evidence.iter().map(EvidenceView::new).collect(),
-            tasks: n.n.tasks.iter().map(|t| self.task(a, t)).collect(),
+            evidence: n.front.evidence.iter().map(EvidenceView::new).collect(),
+            tasks: n.front.tasks.iter().map(|t| self.task(a, t)).collect(),
             children: n
                 .children
                 .iter()
@@ -407,7 +407,7 @@ impl<'a> ViewBuilder<'a> {
                 .collect(),
             breadcrumbs,
             file: n.file.clone(),
-            extra: n.n.extra.clone(),
+            extra: n.front.extra.clone(),
             prev: i.checked_sub(1).map(link),
             next: (i + 1 < a.nodes.len()).then(|| link(i + 1)),
             previous: self.previous_year(a, n),
@@ -424,7 +424,7 @@ impl<'a> ViewBuilder<'a> {
             .position(|x| x.year == a.year)?;
         let (pi, index) = self.previous.get(ai)?.as_ref()?;
         let p = &self.site.assessments[*pi];
-        Some((p, &p.nodes[*index.get(&n.n.id.value.to_string())?]))
+        Some((p, &p.nodes[*index.get(&n.front.id.value.to_string())?]))
     }
 
     pub fn previous_year(&self, a: &Assessment, n: &Node) -> Option<PreviousYear> {
@@ -432,8 +432,8 @@ impl<'a> ViewBuilder<'a> {
         Some(PreviousYear {
             year: p.year,
             url: self.urls.node(p.year, pn),
-            title: pn.n.title.clone(),
-            max: pn.n.max.value.to_plain(),
+            title: pn.front.title.clone(),
+            max: pn.front.max.value.to_plain(),
             score: plain(pn.score),
             in_scope: pn.in_scope,
             delta: delta(n, pn),
@@ -443,7 +443,7 @@ impl<'a> ViewBuilder<'a> {
     pub fn year_ref(&self, a: &Assessment) -> YearRef {
         YearRef {
             year: a.year,
-            title: a.a.title.clone(),
+            title: a.front.title.clone(),
             url: self.urls.year(a.year),
         }
     }
@@ -455,28 +455,28 @@ impl<'a> ViewBuilder<'a> {
             .filter(|n| n.scored_without_evidence().is_some());
         let without_evidence = leaves_scored_without_evidence.clone().count();
         let without_both = leaves_scored_without_evidence
-            .filter(|n| n.n.explanation.is_none())
+            .filter(|n| n.front.explanation.is_none())
             .count();
         AssessmentSummary {
             year: a.year,
-            title: a.a.title.clone(),
+            title: a.front.title.clone(),
             url: self.urls.year(a.year),
-            max: a.a.max.value.to_plain(),
+            max: a.front.max.value.to_plain(),
             score: plain(a.score),
-            total: a.a.total.as_ref().map(|t| t.value.to_plain()),
+            total: a.front.total.as_ref().map(|t| t.value.to_plain()),
             lost: plain(a.lost),
             pct: pct(a.score, a.applicable_max),
-            rank: a.a.rank,
-            ranked: a.a.ranked,
-            decision: a.a.decision.as_ref().map(EvidenceView::new),
+            rank: a.front.rank,
+            ranked: a.front.ranked,
+            decision: a.front.decision.as_ref().map(EvidenceView::new),
             areas: a.roots.iter().map(|&r| self.row(a, &a.nodes[r])).collect(),
             node_count: a.nodes.len(),
-            evidence_count: a.nodes.iter().map(|n| n.n.evidence.len()).sum(),
+            evidence_count: a.nodes.iter().map(|n| n.front.evidence.len()).sum(),
             without_evidence,
             without_evidence_or_explanation: without_both,
             warning_count: a.nodes.iter().map(|n| n.warnings.len()).sum(),
             task_count: a.all_tasks().count(),
-            extra: a.a.extra.clone(),
+            extra: a.front.extra.clone(),
         }
     }
 
@@ -488,18 +488,18 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .rev()
             .find(|p| p.year < a.year)?;
-        let prev_score = prev.score.or(prev.a.total.as_ref().map(|t| t.value));
-        let score = a.score.or(a.a.total.as_ref().map(|t| t.value));
+        let prev_score = prev.score.or(prev.front.total.as_ref().map(|t| t.value));
+        let score = a.score.or(a.front.total.as_ref().map(|t| t.value));
         Some(Change {
             year: prev.year,
             url: self.urls.year(prev.year),
             score: plain(prev_score),
-            rank: prev.a.rank,
+            rank: prev.front.rank,
             score_delta: match (score, prev_score) {
                 (Some(s), Some(p)) => Some((s - p).to_plain()),
                 _ => None,
             },
-            rank_delta: match (a.a.rank, prev.a.rank) {
+            rank_delta: match (a.front.rank, prev.front.rank) {
                 (Some(r), Some(p)) => Some(i64::from(p) - i64::from(r)),
                 _ => None,
             },

@@ -95,14 +95,14 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
     let mut out = Vec::with_capacity(count);
     for a in site.assessments.iter().rev() {
         let mut text = body(&a.file);
-        if let Some(d) = &a.a.decision {
+        if let Some(d) = &a.front.decision {
             push_evidence(&mut text, d);
         }
         out.push(Entry {
             kind: "assessment",
             label: kind_label("assessment").into(),
             number: String::new(),
-            title: a.a.title.clone(),
+            title: a.front.title.clone(),
             year: Some(a.year),
             url: urls.year(a.year),
             text: cap(text, share),
@@ -120,7 +120,7 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
             .map(|&i| {
                 let n = &a.nodes[i];
                 let mut text = String::new();
-                if let Some(e) = &n.n.explanation {
+                if let Some(e) = &n.front.explanation {
                     text.push_str(e.trim());
                 }
                 let b = body(&n.file);
@@ -130,7 +130,7 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
                     }
                     text.push_str(&b);
                 }
-                for e in &n.n.evidence {
+                for e in &n.front.evidence {
                     push_evidence(&mut text, e);
                 }
                 Entry {
@@ -140,12 +140,12 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
                     } else {
                         kind_label("node").into()
                     },
-                    number: n.n.id.value.to_string(),
-                    title: n.n.title.clone(),
+                    number: n.front.id.value.to_string(),
+                    title: n.front.title.clone(),
                     year: Some(a.year),
                     url: urls.node(a.year, n),
                     text: cap(text, share),
-                    depth: n.n.id.value.depth().saturating_sub(1),
+                    depth: n.front.id.value.depth().saturating_sub(1),
                 }
             })
             .collect();
@@ -183,7 +183,7 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
                     let n = &a.nodes[ni];
                     push_word(
                         &mut text,
-                        &format!("{} · {} {}", a.year, n.n.id.value, n.n.title),
+                        &format!("{} · {} {}", a.year, n.front.id.value, n.front.title),
                     );
                 }
                 if text.len() > 4 * share {
@@ -225,14 +225,14 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
         let label = if sec.name.is_empty() {
             kind_label("page").to_string()
         } else {
-            sec.s.title.clone()
+            sec.front.title.clone()
         };
         if !sec.name.is_empty() {
             out.push(Entry {
                 kind: "page",
                 label: "Chuyên mục".into(),
                 number: String::new(),
-                title: sec.s.title.clone(),
+                title: sec.front.title.clone(),
                 year: None,
                 url: urls.path(&sec.url_path()),
                 text: cap(body(&sec.file), share),
@@ -244,8 +244,8 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
                 kind: "page",
                 label: label.clone(),
                 number: String::new(),
-                title: p.p.title.clone(),
-                year: p.p.date.map(|d| i32::from(d.year())),
+                title: p.front.title.clone(),
+                year: p.front.date.map(|d| i32::from(d.year())),
                 url: urls.path(&p.url_path),
                 text: cap(html_text_prefix(&p.body_html.html(), share), share),
                 depth: 0,

@@ -73,8 +73,8 @@ impl Contexts<'_> {
                                 let n = &a.nodes[ni];
                                 DocCite {
                                     year: a.year,
-                                    id: Some(n.n.id.value.to_string()),
-                                    title: n.n.title.clone(),
+                                    id: Some(n.front.id.value.to_string()),
+                                    title: n.front.title.clone(),
                                     url: vb.urls.node(a.year, n),
                                     pages: c.evidence(s).pages.clone(),
                                 }
@@ -82,7 +82,7 @@ impl Contexts<'_> {
                             None => DocCite {
                                 year: a.year,
                                 id: None,
-                                title: format!("Quyết định công bố {}", a.a.title),
+                                title: format!("Quyết định công bố {}", a.front.title),
                                 url: vb.urls.year(a.year),
                                 pages: None,
                             },

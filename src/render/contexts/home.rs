@@ -13,7 +13,7 @@ pub(super) fn context(cx: &Contexts) -> PageJob {
         .assessments
         .iter()
         .rev()
-        .find(|a| a.score.is_some() || a.a.total.is_some())
+        .find(|a| a.score.is_some() || a.front.total.is_some())
         .or(s.assessments.last());
     let title = s
         .home
@@ -25,14 +25,14 @@ pub(super) fn context(cx: &Contexts) -> PageJob {
         .iter()
         .filter(|x| !x.name.is_empty())
         .flat_map(|x| x.pages.iter().map(move |p| (x, p)))
-        .filter(|(_, p)| p.p.date.is_some())
+        .filter(|(_, p)| p.front.date.is_some())
         .map(|(x, p)| {
             serde_json::json!({
-                "title": p.p.title,
+                "title": p.front.title,
                 "url": vb.urls.path(&p.url_path),
-                "date": p.p.date.map(vi::date_iso),
+                "date": p.front.date.map(vi::date_iso),
                 "summary": p.summary,
-                "section": x.s.title,
+                "section": x.front.title,
             })
         })
         .collect();

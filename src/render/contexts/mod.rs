@@ -77,7 +77,7 @@ impl<'a> Contexts<'a> {
         let mut v = vec![PageKind::Home];
         for (ai, a) in s.assessments.iter().enumerate() {
             v.push(PageKind::Assessment(ai));
-            if !a.nodes.is_empty() || !a.a.tasks.is_empty() {
+            if !a.nodes.is_empty() || !a.front.tasks.is_empty() {
                 v.push(PageKind::Report(ai));
                 v.push(PageKind::Print(ai));
             }
@@ -173,18 +173,18 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|n| charts::Bar {
                 label: n
-                    .n
+                    .front
                     .label
                     .clone()
-                    .unwrap_or_else(|| n.n.id.value.to_string()),
-                title: n.n.title.clone(),
+                    .unwrap_or_else(|| n.front.id.value.to_string()),
+                title: n.front.title.clone(),
                 value: if lost { n.lost } else { n.score },
                 // Rule 6: parts that do not apply count in no maximum used
                 // for a share, as in the tables' bars.
                 max: if n.in_scope {
                     n.applicable_max
                 } else {
-                    n.n.max.value
+                    n.front.max.value
                 },
                 href: Some(self.vb.urls.node(a.year, n)),
             })
@@ -195,13 +195,13 @@ impl<'a> Contexts<'a> {
         self.site
             .assessments
             .iter()
-            .filter(|a| a.score.is_some() || a.a.total.is_some() || a.a.rank.is_some())
+            .filter(|a| a.score.is_some() || a.front.total.is_some() || a.front.rank.is_some())
             .map(|a| charts::YearPoint {
                 year: a.year,
-                total: a.score.or(a.a.total.as_ref().map(|t| t.value)),
-                max: a.a.max.value,
-                rank: a.a.rank,
-                ranked: a.a.ranked,
+                total: a.score.or(a.front.total.as_ref().map(|t| t.value)),
+                max: a.front.max.value,
+                rank: a.front.rank,
+                ranked: a.front.ranked,
                 href: Some(self.vb.urls.year(a.year)),
             })
             .collect()

@@ -19,7 +19,7 @@ pub(super) fn context(cx: &Contexts, ai: usize, ni: usize) -> PageJob {
     let ctx = NodeCtx {
         page: meta(
             "node",
-            format!("{} {}", n.n.id.value, n.n.title),
+            format!("{} {}", n.front.id.value, n.front.title),
             vb.urls.node(a.year, n),
             view.breadcrumbs.clone(),
         ),

@@ -20,7 +20,7 @@ pub(super) fn context(cx: &Contexts, ai: usize, print: bool) -> PageJob {
     lost_sorted.sort_by(|x, y| {
         y.lost
             .cmp(&x.lost)
-            .then_with(|| x.n.id.value.cmp(&y.n.id.value))
+            .then_with(|| x.front.id.value.cmp(&y.front.id.value))
     });
     let charts = serde_json::json!({
         "score": charts::score_bars(
@@ -54,14 +54,14 @@ pub(super) fn context(cx: &Contexts, ai: usize, print: bool) -> PageJob {
     let ctx = ReportCtx {
         page: meta(
             if print { "print" } else { "report" },
-            format!("Báo cáo điểm bị mất — {}", a.a.title),
+            format!("Báo cáo điểm bị mất — {}", a.front.title),
             vb.urls.path(&format!(
                 "{}/{}/",
                 a.year,
                 if print { "in" } else { "bao-cao" }
             )),
             vec![Link {
-                title: a.a.title.clone(),
+                title: a.front.title.clone(),
                 url: vb.urls.year(a.year),
             }],
         ),

@@ -9,7 +9,7 @@ pub(super) fn section(cx: &Contexts, si: usize) -> PageJob {
     let (s, vb) = (cx.site, &cx.vb);
     let sec = &s.sections[si];
     let ctx = serde_json::json!({
-        "page": meta("section", &sec.s.title, vb.urls.path(&sec.url_path()), vec![]),
+        "page": meta("section", &sec.front.title, vb.urls.path(&sec.url_path()), vec![]),
         "section": cx.section_view(si),
     });
     PageJob::new("section.html", ctx)
@@ -23,23 +23,23 @@ pub(super) fn item(cx: &Contexts, si: usize, pi: usize) -> PageJob {
         vec![]
     } else {
         vec![Link {
-            title: sec.s.title.clone(),
+            title: sec.front.title.clone(),
             url: vb.urls.path(&sec.url_path()),
         }]
     };
     let ctx = serde_json::json!({
-        "page": meta("page", &p.p.title, vb.urls.path(&p.url_path), crumbs),
+        "page": meta("page", &p.front.title, vb.urls.path(&p.url_path), crumbs),
         "section": {
             "name": sec.name,
-            "title": sec.s.title,
+            "title": sec.front.title,
             "url": vb.urls.path(&sec.url_path()),
         },
         "post": {
-            "title": p.p.title,
-            "date": p.p.date.map(vi::date_iso),
+            "title": p.front.title,
+            "date": p.front.date.map(vi::date_iso),
             "summary": p.summary,
-            "draft": p.p.draft,
-            "extra": p.p.extra,
+            "draft": p.front.draft,
+            "extra": p.front.extra,
             "file": p.file,
         },
     });
@@ -55,22 +55,22 @@ impl Contexts<'_> {
             .iter()
             .map(|p| {
                 serde_json::json!({
-                    "title": p.p.title,
+                    "title": p.front.title,
                     "url": vb.urls.path(&p.url_path),
-                    "date": p.p.date.map(vi::date_iso),
+                    "date": p.front.date.map(vi::date_iso),
                     "summary": p.summary,
-                    "draft": p.p.draft,
-                    "weight": p.p.weight,
-                    "extra": p.p.extra,
+                    "draft": p.front.draft,
+                    "weight": p.front.weight,
+                    "extra": p.front.extra,
                 })
             })
             .collect();
         serde_json::json!({
             "name": sec.name,
-            "title": sec.s.title,
+            "title": sec.front.title,
             "url": vb.urls.path(&sec.url_path()),
-            "feed": sec.s.feed.then(|| vb.urls.path(&format!("{}atom.xml", sec.url_path()))),
-            "extra": sec.s.extra,
+            "feed": sec.front.feed.then(|| vb.urls.path(&format!("{}atom.xml", sec.url_path()))),
+            "extra": sec.front.extra,
             "pages": pages,
         })
     }

@@ -91,7 +91,7 @@ impl Contexts<'_> {
         let mut tasks = Vec::new();
         for a in self.site.assessments.iter().rev() {
             for n in &a.nodes {
-                if n.n.unit.as_ref().is_some_and(|x| x.value == unit) {
+                if n.front.unit.as_ref().is_some_and(|x| x.value == unit) {
                     nodes.push(self.vb.row(a, n));
                 }
             }

@@ -21,8 +21,8 @@ pub(super) fn context(cx: &Contexts, ai: usize) -> PageJob {
         .iter()
         .flat_map(|n| {
             n.warnings.iter().map(move |w| NodeWarning {
-                id: n.n.id.value.to_string(),
-                title: n.n.title.clone(),
+                id: n.front.id.value.to_string(),
+                title: n.front.title.clone(),
                 url: vb.urls.node(a.year, n),
                 message: w.clone(),
             })
@@ -40,7 +40,7 @@ pub(super) fn context(cx: &Contexts, ai: usize) -> PageJob {
         years_chart: Option<String>,
     }
     let ctx = AssessmentCtx {
-        page: meta("assessment", &a.a.title, vb.urls.year(a.year), vec![]),
+        page: meta("assessment", &a.front.title, vb.urls.year(a.year), vec![]),
         assessment: vb.summary(a),
         change: vb.change(a),
         rows: a.nodes.iter().map(|n| vb.row(a, n)).collect(),
@@ -50,9 +50,9 @@ pub(super) fn context(cx: &Contexts, ai: usize) -> PageJob {
             "json": vb.urls.path(&format!("data/{}.json", a.year)),
             "csv": vb.urls.path(&format!("data/{}.csv", a.year)),
             "xlsx": vb.urls.path(&format!("data/{}.xlsx", a.year)),
-            "report": (!a.nodes.is_empty() || !a.a.tasks.is_empty())
+            "report": (!a.nodes.is_empty() || !a.front.tasks.is_empty())
                 .then(|| vb.urls.path(&format!("{}/bao-cao/", a.year))),
-            "print": (!a.nodes.is_empty() || !a.a.tasks.is_empty())
+            "print": (!a.nodes.is_empty() || !a.front.tasks.is_empty())
                 .then(|| vb.urls.path(&format!("{}/in/", a.year))),
         }),
         years_chart: (cx.year_points().len() > 1).then(|| {
