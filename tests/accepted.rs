@@ -1,4 +1,4 @@
-//! Input that must be accepted (FORMAT.md §1, §3, §5): byte order marks and
+//! Input that must be accepted (docs/format.md §1, §3, §5): byte order marks and
 //! CRLF, decomposed Unicode, the three spellings of a score, both date
 //! forms, ids in natural order.
 

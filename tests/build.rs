@@ -1,4 +1,4 @@
-//! What `build` writes (FORMAT.md §7, §8) and how the command line behaves
+//! What `build` writes (docs/format.md §7, §8) and how the command line behaves
 //! (§9), on the good fixture site.
 
 mod common;

@@ -1,4 +1,4 @@
-//! Every refusal of FORMAT.md §1–§5: a good site is built, one fixture
+//! Every refusal of docs/format.md §1–§5: a good site is built, one fixture
 //! (`tests/fixtures/refusals/<case>/`) is copied over it, and the build must
 //! fail with exit code 1, point at the file, line and column in the file
 //! itself (not in the front matter block), show the offending line, say what

@@ -9,7 +9,7 @@ use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// The nine areas of 2022: label, max, score (DOMAIN.md).
+/// The nine areas of 2022: label, max, score (Thông báo 55/TB-SKHCN, the source of content/2022).
 const AREAS: [(&str, &str, &str); 9] = [
     ("i", "13.5", "11.911"),
     ("ii", "6.5", "4.5"),

@@ -1,4 +1,4 @@
-//! Warnings (FORMAT.md §5 rules 9 and 10): the build succeeds and prints
+//! Warnings (docs/format.md §5 rules 9 and 10): the build succeeds and prints
 //! them, `check` exits 0 but `check --strict` exits 1, and reviewers see
 //! them on the node's page, in the year's overview and in /data/<year>.json.
 

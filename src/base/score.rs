@@ -130,7 +130,7 @@ impl Score {
         Ok(Score(value))
     }
 
-    /// `self × a / b`, rounded half up to thousandths (FORMAT.md rule 5).
+    /// `self × a / b`, rounded half up to thousandths (docs/format.md, rule 5).
     /// `b` must be positive. Computed in 128-bit integers, so it is exact.
     pub fn mul_ratio(self, a: u64, b: u64) -> Score {
         assert!(b > 0, "ratio denominator must be positive");

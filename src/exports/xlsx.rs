@@ -261,10 +261,10 @@ pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
 pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Vec<u8>, String> {
     let f = Formats::new();
     let mut wb = Workbook::new();
-    // Level 2 of 9: at 10,000 criteria deflate at the default level (6) was
-    // half of the workbook's time (perf); level 2 took 10–33 % less time
-    // for a file about a quarter bigger (3.5 MB instead of 2.8 MB there).
-    // Only the compression differs: the same file contents either way.
+    // Level 2 of 9: deflate at the default level (6) was half of the
+    // workbook's time, and level 2 saves much of it for a somewhat bigger
+    // file (BENCHMARKS.md). Only the compression differs: the same file
+    // contents either way.
     wb.set_zip_compression_level(2);
     let created = excel_date(site.today)?;
     let mut props = DocProperties::new()
@@ -280,9 +280,8 @@ pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Ve
     }
     wb.set_properties(&props);
     // The two long sheets are written row by row to a temporary file
-    // instead of being held cell by cell in memory: at 10,000 criteria the
-    // cells, strings and links took about 70 MB of the build's 294 MB peak
-    // (massif).
+    // instead of being held cell by cell in memory, where they were a
+    // quarter of a large build's peak memory (BENCHMARKS.md).
     // Strings are then stored in the cells rather than in a shared table.
     tree_sheet(long_sheet(&mut wb, row_by_row)?, site, a, &f)?;
     evidence_sheet(long_sheet(&mut wb, row_by_row)?, site, a, &f)?;

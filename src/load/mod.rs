@@ -220,9 +220,9 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 
 /// `bytes` as a `String` if they are UTF-8 (as `String::from_utf8`, the
 /// bytes given back if not). Checked with simdutf8: Vietnamese text is
-/// mostly multi-byte characters, where the standard library's check took
-/// a third of reading the Markdown files (perf, 10,000 pages) and
-/// simdutf8's is several times faster.
+/// mostly multi-byte characters, where the standard library's check was a
+/// large share of reading the Markdown files and simdutf8's is several
+/// times faster (BENCHMARKS.md).
 pub(crate) fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
     if simdutf8::basic::from_utf8(&bytes).is_err() {
         return Err(bytes);

@@ -1,5 +1,5 @@
 //! The documents cited as evidence, across all years: grouped by identity
-//! (normalised number, issuer and year, as DOMAIN.md says a number is unique
+//! (normalised number, issuer and year: a Vietnamese document number is unique
 //! only together with those), for rule 10 and the documents index page.
 
 use crate::base::docnum::{self, DocNumber};
@@ -126,7 +126,7 @@ pub fn by_title(site: &Site) -> Vec<&Group> {
         use rayon::prelude::*;
         // Sort keys made once per title (in parallel), then compared as
         // bytes: comparing the titles themselves with the collator at each
-        // step of the sort was a third of the search stage at 10,000 pages.
+        // step of the sort made it the costliest step of the search stage.
         let c = crate::base::collate::Collator::new();
         let keys: Vec<Vec<u8>> = groups
             .par_iter()

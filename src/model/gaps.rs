@@ -109,7 +109,7 @@ pub struct GapReport {
     pub areas: Vec<GapRow>,
     /// Every scored node, most points lost first (then by id).
     pub nodes: Vec<GapRow>,
-    /// Leaves scored above zero with no evidence (FORMAT.md rule 9); those
+    /// Leaves scored above zero with no evidence (docs/format.md, rule 9); those
     /// with an explanation are listed too, marked by `explanation`.
     pub without_evidence: Vec<GapRow>,
     /// Items where the appraisal changed the self-score written in the

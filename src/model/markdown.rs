@@ -17,8 +17,8 @@ pub struct MarkdownSettings {
 /// A rendered body, as the pages, feeds and search take it.
 ///
 /// `build` holds every body from parsing until its page is rendered, and
-/// the bodies are the largest thing it holds (65.5 MB of HTML at 10,000
-/// pages, massif; 36.1 MB packed): it keeps them compressed with LZ4 ([`Body::packed`]),
+/// the bodies are the largest thing it holds (BENCHMARKS.md, "Figures
+/// behind the code"): it keeps them compressed with LZ4 ([`Body::packed`]),
 /// a fast block compression, and unpacks each where it is used (its page,
 /// and the search index's quote of its beginning). `serve` keeps them as
 /// HTML: its caches compare them from one rebuild to the next.

@@ -7,9 +7,9 @@ use std::sync::Arc;
 /// A long list handed to a template one row at a time: a row becomes
 /// template values when the template reads it, and they are dropped once
 /// it has moved on. Made all at once, the documents index's rows were most
-/// of the 33.6 MB of template values at the peak of a 10,000-page build
-/// (massif), and the search page's entries (with their text, which the
-/// built-in theme does not show) took about as much. A template that walks
+/// of the template values held at a large build's peak of memory, and the
+/// search page's entries (with their text, which the built-in theme does
+/// not show) took about as much. A template that walks
 /// the list twice converts each row twice.
 #[derive(Debug)]
 pub(crate) struct RowByRow<T> {

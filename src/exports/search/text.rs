@@ -12,8 +12,7 @@ pub(super) fn cap(mut text: String, max: usize) -> String {
         text.push('…');
     }
     // Kept until the index is written: with the room left by growing and
-    // cutting, the texts' buffers took 26 MB at 10,000 pages (massif), for
-    // an index of 12.9 MB.
+    // cutting, the texts' buffers took twice the size of the index itself.
     text.shrink_to_fit();
     text
 }

@@ -34,8 +34,8 @@ pub(super) fn context(cx: &Contexts) -> PageJob {
 
 impl Contexts<'_> {
     /// Every cited document, in Vietnamese order of title. Typed rows, not
-    /// JSON values: at 10,000 criteria this page lists some 30,000
-    /// documents and 40,000 citations, and it was the slowest page.
+    /// JSON values: on a large site this page lists three documents and
+    /// four citations per criterion, and it was the slowest page.
     fn documents(&self) -> Vec<DocRow> {
         let s = self.site;
         let vb = &self.vb;

@@ -96,8 +96,7 @@ impl<'a> Contexts<'a> {
         }
         v.push(PageKind::NotFound);
         // Rendered in this order, two or more at a time: the pages that list
-        // the whole site (each one long task, up to half a second at 10,000
-        // criteria) go first, so the criterion pages fill in around them
+        // the whole site (each one long task on a large site) go first, so the criterion pages fill in around them
         // instead of one of them running alone at the end. The sitemap is
         // sorted, so the order shows nowhere in the output.
         v.sort_by_key(|p| {
