@@ -18,6 +18,25 @@ pub enum Error {
     /// An output file could not be made (the workbook writer refused it):
     /// its path in the output, and why.
     Output { path: String, message: String },
+    /// A command could not do what it was asked, and changed nothing
+    /// (`new` over an existing file, a year that is not one…): why.
+    Command(String),
+    /// `serve`: there is no site to preview (no site.toml in the root);
+    /// the diagnostics say why.
+    NoSite(Vec<Diagnostic>),
+    /// `serve`: the address could not be bound (port in use, no
+    /// permission, …).
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    /// `serve`: the site could not be watched for changes.
+    Watch {
+        root: std::path::PathBuf,
+        source: notify::Error,
+    },
+    /// `serve`: the server could not start.
+    Server(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -35,9 +54,30 @@ impl Error {
     /// The diagnostics, when the error is the site's.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Error::Site(d) => d,
+            Error::Site(d) | Error::NoSite(d) => d,
             _ => &[],
         }
+    }
+}
+
+impl Error {
+    /// What to do about it, when there is something to say.
+    pub fn help(&self) -> Option<String> {
+        let Error::Bind { addr, source } = self else {
+            return None;
+        };
+        Some(if source.kind() == std::io::ErrorKind::AddrInUse {
+            format!(
+                "another program (perhaps another `kiemchung serve`) is using port {}; \
+                 choose another with --port, e.g. --port {}, or --port 0 for any free port",
+                addr.port(),
+                addr.port().wrapping_add(1).max(1024)
+            )
+        } else {
+            "choose another address with --bind or another port with --port \
+             (ports below 1024 need privileges; --port 0 picks a free one)"
+                .to_string()
+        })
     }
 }
 
@@ -66,6 +106,13 @@ impl fmt::Display for Error {
             }
             Error::Io(e) => e.fmt(f),
             Error::Output { path, message } => write!(f, "cannot make {path}: {message}"),
+            Error::Command(why) => f.write_str(why),
+            Error::NoSite(_) => f.write_str("there is no site to serve"),
+            Error::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
+            Error::Watch { root, source } => {
+                write!(f, "cannot watch {} for changes: {source}", root.display())
+            }
+            Error::Server(msg) => write!(f, "cannot start the server: {msg}"),
         }
     }
 }

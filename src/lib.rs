@@ -12,6 +12,7 @@
 
 pub mod base;
 pub mod check;
+pub mod cmd;
 pub mod error;
 pub mod exports;
 #[doc(hidden)]

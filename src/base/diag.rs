@@ -187,6 +187,23 @@ pub fn render_text(d: &Diagnostic, color: bool) -> String {
     out
 }
 
+/// Prints diagnostics to standard error, one after the other, through one
+/// buffer: standard error is unbuffered, and a site may have thousands of
+/// warnings (BENCHMARKS.md). A closed standard error is no reason to panic.
+pub fn print_all<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>, color: bool) {
+    use std::io::Write;
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    for d in diags {
+        let _ = writeln!(err, "{}", render_text(d, color));
+    }
+    let _ = err.flush();
+}
+
+/// `1 warning`, `7 warnings`.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `check --format json`: one object with `errors` and `warnings`.
 pub fn render_json(diags: &[Diagnostic]) -> String {
     #[derive(Serialize)]

@@ -1,7 +1,7 @@
 //! The gap report of an assessment: where points are lost, which scored
 //! items have no evidence, what the appraisal changed, what does not apply,
 //! and what each unit must fix. One model for the site's report page, its
-//! print view and `kiemchung report` (text, CSV, JSON).
+//! print view and `kiemchung report` (text, CSV, JSON: [`crate::cmd::report`]).
 
 use crate::base::score::Score;
 use crate::base::vi;
@@ -9,7 +9,6 @@ use crate::model::file::TaskState;
 use crate::model::site::{Assessment, Node, Site};
 use jiff::civil::Date;
 use serde::Serialize;
-use std::fmt::Write as _;
 
 #[derive(Serialize, Clone, Debug)]
 pub struct GapRow {
@@ -276,186 +275,6 @@ fn unit_lost(a: &Assessment, mine: &[&Node]) -> Score {
         })
         .filter_map(|n| n.lost)
         .sum()
-}
-
-fn opt(s: Option<Score>) -> String {
-    s.map(Score::to_vi).unwrap_or_else(|| "—".into())
-}
-
-/// The report as plain text for the terminal, in Vietnamese like the site.
-pub fn to_text(r: &GapReport) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} — báo cáo điểm bị mất (tính đến {})",
-        r.title,
-        vi::date_short(r.today)
-    );
-    let _ = write!(
-        out,
-        "Tổng điểm: {} / {}",
-        opt(r.score.or(r.total)),
-        r.max.to_vi()
-    );
-    if let Some(rank) = r.rank {
-        let _ = write!(out, " — xếp thứ {rank}");
-        if let Some(n) = r.ranked {
-            let _ = write!(out, "/{n}");
-        }
-    }
-    let _ = writeln!(out, " — điểm bị mất: {}", opt(r.lost));
-    let width = r
-        .nodes
-        .iter()
-        .chain(&r.areas)
-        .map(|x| x.id.len())
-        .max()
-        .unwrap_or(2);
-    let line = |out: &mut String, x: &GapRow| {
-        let _ = writeln!(
-            out,
-            "  {:<width$}  {:>7}  {:>7}/{:<7}  {:<10}  {}{}",
-            x.id,
-            opt(x.lost),
-            opt(x.score),
-            x.max.to_vi(),
-            // A parent's evidence stands in its children, as on the page.
-            if x.leaf {
-                format!("{} tài liệu", x.evidence)
-            } else {
-                String::new()
-            },
-            x.title,
-            x.unit_name
-                .as_deref()
-                .map(|u| format!(" [{u}]"))
-                .unwrap_or_default()
-        );
-    };
-    let _ = writeln!(
-        out,
-        "\nLĩnh vực, mất nhiều điểm nhất trước (mã, bị mất, điểm/tối đa):"
-    );
-    for x in &r.areas {
-        line(&mut out, x);
-    }
-    let _ = writeln!(out, "\nMọi tiêu chí có điểm, mất nhiều điểm nhất trước:");
-    for x in r
-        .nodes
-        .iter()
-        .filter(|x| x.lost.is_some_and(|l| l.is_positive()))
-    {
-        line(&mut out, x);
-        if let Some(e) = &x.explanation {
-            let _ = writeln!(out, "  {:<width$}  giải trình: {e}", "");
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\nCó điểm nhưng không có tài liệu kiểm chứng ({}):",
-        r.without_evidence.len()
-    );
-    for x in &r.without_evidence {
-        let _ = writeln!(
-            out,
-            "  {:<width$}  {}{}  ({})",
-            x.id,
-            x.title,
-            if x.explanation.is_some() {
-                " — có giải trình"
-            } else {
-                ""
-            },
-            x.source
-        );
-    }
-    if !r.changed.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nThẩm định thay đổi điểm tự chấm ({}):",
-            r.changed.len()
-        );
-        for c in &r.changed {
-            let _ = writeln!(
-                out,
-                "  {:<width$}  {} → {} ({})  {}",
-                c.row.id,
-                opt(c.row.self_score),
-                opt(c.row.score),
-                signed(c.difference),
-                c.row.title
-            );
-        }
-    }
-    if !r.not_applicable.is_empty() {
-        let _ = writeln!(out, "\nKhông áp dụng ({}):", r.not_applicable.len());
-        for x in &r.not_applicable {
-            let _ = writeln!(out, "  {:<width$}  {}", x.id, x.title);
-        }
-    }
-    if !r.units.is_empty() {
-        let _ = writeln!(out, "\nĐơn vị:");
-        for u in &r.units {
-            let _ = writeln!(
-                out,
-                "  {}: {} tiêu chí, mất {} điểm; {} nhiệm vụ{}",
-                u.name,
-                u.nodes,
-                u.lost.to_vi(),
-                u.tasks.total,
-                u.tasks
-                    .on_time_vi()
-                    .map(|s| format!(", {s}"))
-                    .unwrap_or_default()
-            );
-        }
-    }
-    out
-}
-
-pub fn signed(s: Score) -> String {
-    if s.is_positive() {
-        format!("+{}", s.to_vi())
-    } else {
-        s.to_vi()
-    }
-}
-
-/// One row per scored node, most points lost first. UTF-8 with BOM.
-pub fn to_csv(r: &GapReport) -> String {
-    let mut out = String::from(
-        "\u{FEFF}ma_so,tieu_chi,diem_toi_da,tu_danh_gia,diem_tham_dinh,diem_bi_mat,don_vi,so_tai_lieu,giai_trinh,canh_bao,tep\r\n",
-    );
-    let q = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let p = |s: Option<Score>| s.map(Score::to_plain).unwrap_or_default();
-    for x in &r.nodes {
-        let _ = write!(
-            out,
-            "{},{},{},{},{},{},{},{},{},{},{}\r\n",
-            q(&x.id),
-            q(&x.title),
-            x.max.to_plain(),
-            p(x.self_score),
-            p(x.score),
-            p(x.lost),
-            q(x.unit_name.as_deref().unwrap_or("")),
-            x.evidence,
-            q(x.explanation.as_deref().unwrap_or("")),
-            q(&x.warnings.join(" | ")),
-            q(&x.source)
-        );
-    }
-    out
-}
-
-pub fn to_json(r: &GapReport) -> String {
-    serde_json::to_string_pretty(r).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -17,7 +17,8 @@ pub mod http;
 pub mod live;
 pub mod watch;
 
-use crate::base::diag::{self, Diagnostic};
+use crate::base::diag::{self, Diagnostic, plural};
+use crate::error::Error;
 use crate::load::config;
 use crate::model::site::Site;
 use crate::output::Output;
@@ -43,37 +44,6 @@ pub struct ServeOptions {
     /// Colour in the diagnostics printed on the terminal.
     pub color: bool,
 }
-
-#[derive(Debug)]
-pub enum ServeError {
-    /// The address could not be bound (port in use, no permission, …).
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
-    /// There is no site to preview (no site.toml in the root).
-    NoSite(Vec<Diagnostic>),
-    Watch {
-        root: PathBuf,
-        source: notify::Error,
-    },
-    Server(String),
-}
-
-impl std::fmt::Display for ServeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ServeError::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
-            ServeError::NoSite(_) => write!(f, "there is no site to serve"),
-            ServeError::Watch { root, source } => {
-                write!(f, "cannot watch {} for changes: {source}", root.display())
-            }
-            ServeError::Server(msg) => write!(f, "cannot start the server: {msg}"),
-        }
-    }
-}
-
-impl std::error::Error for ServeError {}
 
 /// What is served at one moment: the last good output, and the result of
 /// the latest build.
@@ -253,7 +223,7 @@ impl Builder {
             .iter()
             .filter(|d| d.is_error() || !shown.contains(d))
             .collect();
-        print_diags(new, self.color);
+        diag::print_all(new, self.color);
         self.shown = diags.iter().filter(|d| !d.is_error()).cloned().collect();
     }
 }
@@ -270,17 +240,6 @@ fn clock() -> String {
     jiff::Zoned::now().strftime("%H:%M:%S").to_string()
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn print_diags<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>, color: bool) {
-    for d in diags {
-        eprint!("{}", diag::render_text(d, color));
-        eprintln!();
-    }
-}
-
 /// The origin pages are previewed at: the bound address, with loopback
 /// standing in for "all interfaces".
 fn origin(addr: SocketAddr) -> String {
@@ -293,13 +252,13 @@ fn origin(addr: SocketAddr) -> String {
 }
 
 /// Serves the site until Ctrl-C.
-pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
+pub fn run(opts: ServeOptions) -> Result<(), Error> {
     // Bind first: a busy port fails before anything is built or printed.
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
+    let listener = TcpListener::bind(addr).map_err(|source| Error::Bind { addr, source })?;
     let addr = listener
         .local_addr()
-        .map_err(|source| ServeError::Bind { addr, source })?;
+        .map_err(|source| Error::Bind { addr, source })?;
     // tiny_http writes the headers and a large body in two writes; with
     // Nagle's algorithm the body then waits for the client's delayed ACK
     // (40 ms on Linux) on every response. Accepted sockets inherit this.
@@ -325,18 +284,16 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     };
     if !opts.root.join(config::FILE).is_file() {
         // The build explains it (no site.toml, run in the site folder…).
-        return Err(ServeError::NoSite(
-            match pipeline::build(&builder.opts, None) {
-                Err(d) => d,
-                Ok(_) => Vec::new(),
-            },
-        ));
+        return Err(Error::NoSite(match pipeline::build(&builder.opts, None) {
+            Err(d) => d,
+            Ok(_) => Vec::new(),
+        }));
     }
     let root = std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone());
     builder.opts.root = root.clone();
 
     // Watch before the first build, so a change made during it is not lost.
-    let mut watch = watch::Watch::start(&root, opts.poll).map_err(|source| ServeError::Watch {
+    let mut watch = watch::Watch::start(&root, opts.poll).map_err(|source| Error::Watch {
         root: root.clone(),
         source,
     })?;
@@ -346,12 +303,12 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     builder.shared = Some(shared.clone());
 
     let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| ServeError::Server(e.to_string()))?;
+        .map_err(|e| Error::Server(e.to_string()))?;
     let server = Arc::new(server);
     {
         let server = server.clone();
         ctrlc::set_handler(move || server.unblock())
-            .map_err(|e| ServeError::Server(format!("cannot handle Ctrl-C: {e}")))?;
+            .map_err(|e| Error::Server(format!("cannot handle Ctrl-C: {e}")))?;
     }
 
     println!("Serving {url}");
@@ -377,7 +334,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
                     drop(rest);
                 }
             })
-            .map_err(|e| ServeError::Server(e.to_string()))?;
+            .map_err(|e| Error::Server(e.to_string()))?;
     }
 
     // Until Ctrl-C unblocks it.

@@ -1,0 +1,40 @@
+//! `kiemchung check`: reads and checks everything, renders every page and
+//! file to find every error, and writes nothing.
+
+use super::{Context, count, plural, print_diagnostics};
+use crate::base::diag::{self, Diagnostic};
+use crate::error::Error;
+use crate::pipeline::{self, BuildOptions, Mode};
+use jiff::civil::Date;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn run(cx: &Context, root: PathBuf, strict: bool, json: bool, today: Date) -> ExitCode {
+    let opts = BuildOptions {
+        drafts: true,
+        ..BuildOptions::new(root, today)
+    };
+    let diags = match pipeline::run(&opts, Mode::Write(&crate::output::Discard)) {
+        Ok(b) => b.warnings.to_vec(),
+        Err(Error::Site(d)) => d,
+        Err(other) => vec![Diagnostic::error("", other.to_string())],
+    };
+    let (e, w) = count(&diags);
+    let failed = e > 0 || (strict && w > 0);
+    if json {
+        println!("{}", diag::render_json(&diags));
+    } else {
+        print_diagnostics(&diags, cx.color);
+        let verdict = if failed { "failed" } else { "ok" };
+        eprintln!(
+            "check {verdict}: {}, {}",
+            plural(e, "error"),
+            plural(w, "warning")
+        );
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,63 @@
+//! `kiemchung new`: start a criterion or a year from a correct file
+//! ([`crate::scaffold`]).
+
+use super::{Context, fail};
+use crate::scaffold::{self, NewCriterion};
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(clap::Subcommand)]
+pub enum NewWhat {
+    /// content/<year>/…/<id>.md, beside its parent's file
+    Criterion {
+        year: i32,
+        id: String,
+        #[arg(long)]
+        title: String,
+        /// Its maximum (điểm tối đa); 0 when not given
+        #[arg(long)]
+        max: Option<String>,
+        /// The responsible unit's id from site.toml
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// content/<year>/_index.md, optionally with the tree of another year
+    Year {
+        year: i32,
+        /// Copy this year's tree, with scores and evidence emptied
+        #[arg(long)]
+        from: Option<i32>,
+    },
+}
+
+pub fn run(cx: &Context, root: &Path, what: NewWhat) -> ExitCode {
+    let result = match what {
+        NewWhat::Criterion {
+            year,
+            id,
+            title,
+            max,
+            unit,
+        } => scaffold::criterion(
+            root,
+            &NewCriterion {
+                year,
+                id: &id,
+                title: &title,
+                max: max.as_deref(),
+                unit: unit.as_deref(),
+            },
+        )
+        .map(|p| vec![p]),
+        NewWhat::Year { year, from } => scaffold::year(root, year, from),
+    };
+    match result {
+        Ok(paths) => {
+            for p in &paths {
+                println!("created {}", p.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(cx, &crate::error::Error::Command(e)),
+    }
+}
