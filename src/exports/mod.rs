@@ -183,13 +183,13 @@ pub fn make(cx: Arc<ExportContext>, mode: &Mode) -> Result<Vec<(String, Content)
 
 /// `serve`: the part's files, made together when one is first asked for.
 fn on_request(part: Part, cx: Arc<ExportContext>) -> Vec<(String, Content)> {
-    struct Shared {
+    struct MadeTogether {
         part: Part,
         cx: Arc<ExportContext>,
         made: OnceLock<Vec<Arc<[u8]>>>,
     }
     let paths = part.paths.clone();
-    let shared = Arc::new(Shared {
+    let shared = Arc::new(MadeTogether {
         part,
         cx,
         made: OnceLock::new(),

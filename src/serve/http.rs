@@ -3,7 +3,7 @@
 //! ever be reached), content types, ETags, and answering tiny_http requests.
 
 use super::live;
-use super::{Shared, Snapshot};
+use super::{Served, Snapshot};
 use std::borrow::Cow;
 use std::hash::Hasher;
 use std::time::Duration;
@@ -216,7 +216,7 @@ pub const MAX_HEADERS: usize = 100;
 
 /// Answers one request. Runs on its own thread, so a long-polled event
 /// request never holds up a page.
-pub(crate) fn handle(rq: Request, shared: &Shared) {
+pub(crate) fn handle(rq: Request, served: &Served) {
     if rq.url().len() > MAX_TARGET_BYTES {
         return text(
             rq,
@@ -249,10 +249,10 @@ pub(crate) fn handle(rq: Request, shared: &Shared) {
     let target = rq.url().to_string();
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
     if path == live::EVENTS_PATH {
-        return events(rq, query, shared);
+        return events(rq, query, served);
     }
     if path == live::STATUS_PATH {
-        let snap = shared.current();
+        let snap = served.current();
         let body = serde_json::json!({
             "generation": snap.generation,
             "ok": !snap.failed(),
@@ -269,7 +269,7 @@ pub(crate) fn handle(rq: Request, shared: &Shared) {
             body.to_string().into_bytes(),
         );
     }
-    let snap = shared.current();
+    let snap = served.current();
     match resolve(&target, &snap.base_path, |k| {
         snap.output.files.contains_key(k)
     }) {
@@ -370,7 +370,7 @@ const HOLD: Duration = Duration::from_secs(25);
 /// `GET /__kiemchung/events?since=G[&timeout=ms]` with an optional
 /// `Last-Event-ID`: answers as soon as the generation is newer than both,
 /// or older (the server was restarted: the page is stale too).
-fn events(rq: Request, query: &str, shared: &Shared) {
+fn events(rq: Request, query: &str, served: &Served) {
     let since = [
         query_param(query, "since"),
         request_header(&rq, "Last-Event-ID"),
@@ -383,7 +383,7 @@ fn events(rq: Request, query: &str, shared: &Shared) {
     let hold = query_param(query, "timeout")
         .and_then(|v| v.parse::<u64>().ok())
         .map_or(HOLD, |ms| Duration::from_millis(ms).min(HOLD));
-    let snap = shared.wait_for_change(since, hold);
+    let snap = served.wait_for_change(since, hold);
     let body = if snap.generation != since {
         let data = serde_json::json!({"generation": snap.generation, "ok": !snap.failed()});
         format!(

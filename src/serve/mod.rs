@@ -86,14 +86,14 @@ impl Snapshot {
 
 /// The snapshot being served, swapped whole, and a signal for the
 /// live-reload requests waiting for the next one.
-pub struct Shared {
+pub struct Served {
     current: Mutex<Arc<Snapshot>>,
     changed: Condvar,
 }
 
-impl Shared {
+impl Served {
     fn new(first: Snapshot) -> Self {
-        Shared {
+        Served {
             current: Mutex::new(Arc::new(first)),
             changed: Condvar::new(),
         }
@@ -133,7 +133,7 @@ struct Builder {
     opts: BuildOptions,
     fixed_today: Option<Date>,
     cache: Cache,
-    shared: Option<Arc<Shared>>,
+    shared: Option<Arc<Served>>,
     color: bool,
     generation: u64,
     /// The warnings of the last build, printed already: only new ones are
@@ -299,7 +299,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Error> {
     })?;
     let (first, _) = builder.build(&[]);
     let url = format!("{origin}{}", first.base_path);
-    let shared = Arc::new(Shared::new(first));
+    let shared = Arc::new(Served::new(first));
     builder.shared = Some(shared.clone());
 
     let server = tiny_http::Server::from_listener(listener, None)
@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn waiting_for_a_new_generation() {
         let snap = |g| Snapshot::new(g, Arc::new(Output::default()), "/".into(), Vec::new());
-        let shared = Arc::new(Shared::new(snap(1)));
+        let shared = Arc::new(Served::new(snap(1)));
         // newer (or older) than asked: at once
         assert_eq!(
             shared
