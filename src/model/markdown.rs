@@ -49,7 +49,7 @@ impl Body {
             Body::Packed(b) => Cow::Owned(
                 lz4_flex::block::decompress_size_prepended(b)
                     .ok()
-                    .and_then(|v| crate::load::utf8_string(v).ok())
+                    .and_then(|v| crate::load::decode::utf8_string(v).ok())
                     .expect("a body packed by Body::packed unpacks"),
             ),
         }
