@@ -152,7 +152,9 @@ pub fn run(opts: &BuildOptions, mode: Mode) -> Result<Built, Error> {
             .map(|p| (p.rel.clone(), p.body_html.clone()))
             .collect(),
     );
-    drop(parsed);
+    // `parsed` lives to the end of the build: freeing the per-file results
+    // here, from this thread, raised the build's peak memory instead of
+    // lowering it (BENCHMARKS.md, "Figures behind the code").
     let render_mode = match mode {
         Mode::Write(sink) => render::Mode::Write(sink),
         Mode::Memory => render::Mode::Memory,

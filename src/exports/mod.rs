@@ -109,14 +109,14 @@ pub trait Export: Sync {
     fn parts(&self, cx: &ExportContext) -> Vec<Part>;
 }
 
-/// Every kind of site-wide file, in no particular order (each part is
-/// independent of the others).
+/// Every kind of site-wide file. Each part is independent of the others;
+/// the search index comes first, as the longest single task.
 pub fn all() -> [&'static dyn Export; 6] {
     [
+        &search::Search,
         &data::Json,
         &data::Csv,
         &xlsx::Xlsx,
-        &search::Search,
         &feeds::Sitemap,
         &feeds::Atom,
     ]
@@ -129,28 +129,35 @@ pub fn make(cx: Arc<ExportContext>, mode: &Mode) -> Result<Vec<(String, Content)
     let lap = stopwatch("  exports/");
     match mode {
         Mode::Write(sink) => {
-            let made: Vec<Result<Vec<String>, Error>> = parts
-                .into_par_iter()
-                .map(|part| {
-                    let mut files = part
-                        .paths
-                        .iter()
-                        .map(|p| sink.create(p))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    let mut writers: Vec<&mut dyn Write> = files
-                        .iter_mut()
-                        .map(|f| &mut **f as &mut dyn Write)
-                        .collect();
-                    (part.make)(&cx, &mut writers)?;
-                    for (w, path) in writers.iter_mut().zip(&part.paths) {
-                        w.flush().map_err(|e| Error::writing(path, e))?;
-                    }
-                    lap(&part.paths.join(", "));
-                    Ok(part.paths)
-                })
-                .collect();
+            let write = |part: Part| -> Result<Vec<String>, Error> {
+                let mut files = part
+                    .paths
+                    .iter()
+                    .map(|p| sink.create(p))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let mut writers: Vec<&mut dyn Write> = files
+                    .iter_mut()
+                    .map(|f| &mut **f as &mut dyn Write)
+                    .collect();
+                (part.make)(&cx, &mut writers)?;
+                for (w, path) in writers.iter_mut().zip(&part.paths) {
+                    w.flush().map_err(|e| Error::writing(path, e))?;
+                }
+                lap(&part.paths.join(", "));
+                Ok(part.paths)
+            };
+            // The first part (the search index, the longest) starts at once;
+            // the others are made beside it.
+            let mut parts = parts.into_iter();
+            let first = parts.next();
+            let rest: Vec<Part> = parts.collect();
+            let (first, rest) = rayon::join(
+                || first.map(write).transpose(),
+                || rest.into_par_iter().map(write).collect::<Vec<_>>(),
+            );
             let mut out = Vec::new();
-            for paths in made {
+            let first = first.map(Option::unwrap_or_default);
+            for paths in std::iter::once(first).chain(rest) {
                 out.extend(paths?.into_iter().map(|p| (p, Content::Written)));
             }
             Ok(out)
