@@ -1,83 +1,9 @@
-//! Stage 5, output: the built site as an in-memory map from path to bytes,
-//! and the one place that writes it to disk.
-//!
-//! A build never leaves a half-written site: everything is written into a
-//! sibling folder (`.public.kiemchung-new`), which then trades places with
-//! the output folder in one atomic rename (Linux; elsewhere two renames, and
-//! the next build puts back a previous site a kill left aside). If anything
-//! fails before the swap, the previous output is untouched; what a killed
-//! build leaves behind is removed by the next build.
-//!
-//! `build` streams pages into the staging folder as they are rendered
-//! ([`Staging`]), so a 10,000-page site is never held in memory whole;
-//! `serve` keeps its site in memory ([`Output`]).
+//! The staging folder a build writes into, and the swap that puts it in
+//! place of the output folder (see the module above).
 
+use super::Output;
 use crate::fsutil::{self, PathError};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-#[derive(Clone, Debug)]
-pub enum Content {
-    Bytes(Arc<[u8]>),
-    /// A file copied as it is (static files, evidence), read when written
-    /// or served, so large PDFs are not held in memory.
-    File(PathBuf),
-    /// A file of the embedded default theme.
-    Static(&'static [u8]),
-    /// Already written into the staging folder while rendering (`build`);
-    /// only its path is kept.
-    Written,
-    /// Made on first use: data exports (`/data/<year>.json`, …), which
-    /// `serve` need not remake after every edit unless someone asks.
-    Lazy(Arc<Lazy>),
-}
-
-pub struct Lazy {
-    cell: std::sync::OnceLock<Arc<[u8]>>,
-    make: Box<dyn Fn() -> Arc<[u8]> + Send + Sync>,
-}
-
-impl Lazy {
-    /// `make` may give bytes already shared (`Arc<[u8]>`, as a page made
-    /// on request that the render cache also keeps), or a `Vec<u8>`.
-    pub fn content<T: Into<Arc<[u8]>>>(make: impl Fn() -> T + Send + Sync + 'static) -> Content {
-        Content::Lazy(Arc::new(Lazy {
-            cell: std::sync::OnceLock::new(),
-            make: Box::new(move || make().into()),
-        }))
-    }
-
-    pub fn get(&self) -> &Arc<[u8]> {
-        self.cell.get_or_init(|| (self.make)())
-    }
-}
-
-impl std::fmt::Debug for Lazy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.cell.get().is_some() {
-            "Lazy(made)"
-        } else {
-            "Lazy"
-        })
-    }
-}
-
-impl Content {
-    pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
-        Ok(match self {
-            Content::Bytes(b) => std::borrow::Cow::Borrowed(b),
-            Content::Static(b) => std::borrow::Cow::Borrowed(b),
-            Content::Lazy(l) => std::borrow::Cow::Borrowed(l.get()),
-            Content::File(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
-            Content::Written => {
-                return Err(std::io::Error::other(
-                    "this page was written to disk and is not kept in memory",
-                ));
-            }
-        })
-    }
-}
 
 /// The temporary folders of a build writing `out_dir`: where the new site
 /// is written, and where the previous one is moved aside.
@@ -109,81 +35,6 @@ pub fn recover(out_dir: &Path) -> Result<(), PathError> {
         })?;
     }
     Ok(())
-}
-
-/// Output paths are relative, `/`-separated: `2022/1-2/index.html`.
-#[derive(Clone, Debug, Default)]
-pub struct Output {
-    pub files: BTreeMap<String, Content>,
-}
-
-impl Output {
-    pub fn insert_bytes(&mut self, path: impl Into<String>, bytes: impl Into<Arc<[u8]>>) {
-        self.files.insert(path.into(), Content::Bytes(bytes.into()));
-    }
-
-    pub fn insert_str(&mut self, path: impl Into<String>, text: String) {
-        self.insert_bytes(path, text.into_bytes());
-    }
-
-    pub fn get(&self, path: &str) -> Option<&Content> {
-        self.files.get(path)
-    }
-
-    pub fn pages(&self) -> usize {
-        self.files.keys().filter(|k| k.ends_with(".html")).count()
-    }
-
-    /// Writes the whole site into `out_dir`, replacing what was there only
-    /// once everything is written.
-    pub fn write_atomic(&self, out_dir: &Path) -> Result<(), PathError> {
-        Staging::begin(out_dir)?.finish(self)
-    }
-
-    fn write_into(&self, dir: &Path) -> Result<(), PathError> {
-        use rayon::prelude::*;
-        fsutil::create_dir_all(dir)?;
-        // Folders first (in order, so parents exist), then the files in
-        // parallel: a 10,000-page site is 10,000 folders and files.
-        let mut folders: Vec<&str> = self
-            .files
-            .iter()
-            .filter(|(_, content)| !matches!(content, Content::Written))
-            .filter_map(|(rel, _)| rel.rsplit_once('/').map(|(d, _)| d))
-            .collect();
-        folders.dedup();
-        for f in folders {
-            let p = dir.join(f);
-            if !p.is_dir() {
-                fsutil::create_dir_all(&p)?;
-            }
-        }
-        self.files
-            .par_iter()
-            .filter(|(_, content)| !matches!(content, Content::Written))
-            .try_for_each(|(rel, content)| Self::write_one(&dir.join(rel), content))
-    }
-
-    fn write_one(path: &Path, content: &Content) -> Result<(), PathError> {
-        match content {
-            Content::File(src) => {
-                std::fs::copy(src, path).map_err(|source| PathError {
-                    path: src.clone(),
-                    action: "copy",
-                    source,
-                })?;
-            }
-            other => {
-                let bytes = other.bytes().map_err(|source| PathError {
-                    path: path.to_path_buf(),
-                    action: "read",
-                    source,
-                })?;
-                fsutil::write(path, &bytes)?;
-            }
-        }
-        Ok(())
-    }
 }
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> PathError {
@@ -351,6 +202,7 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::Content;
 
     /// The names in a folder, sorted.
     fn names_in(dir: &Path) -> Vec<String> {
