@@ -410,8 +410,18 @@ fn run(cli: Cli) -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(msg) => {
-                    eprintln!("error: {msg}");
+                Err(failure) => {
+                    for p in &failure.written {
+                        println!("created {}", p.display());
+                    }
+                    eprintln!("error: {}", failure.message);
+                    if !failure.written.is_empty() {
+                        eprintln!(
+                            "  = note: the {} listed above were written whole before it; \
+                             nothing else was changed",
+                            plural(failure.written.len(), "file")
+                        );
+                    }
                     ExitCode::from(1)
                 }
             }
