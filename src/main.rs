@@ -62,6 +62,14 @@ enum Command {
         /// Include pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that kiemchung did not write, deleting
+        /// what it holds (never the site's own folders or the home folder)
+        #[arg(long)]
+        force: bool,
+        /// Fail at once, instead of waiting, when another build is writing
+        /// the same output folder
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Read and check everything, write nothing
     Check {
@@ -193,7 +201,10 @@ fn run(cli: Cli) -> ExitCode {
             base_url,
             today,
             drafts,
+            force,
+            no_wait,
         } => {
+            use kiemchung::output::{self, OnBusy, WriteOptions};
             let started = Instant::now();
             let out_dir = output.unwrap_or_else(|| root.join("public"));
             // `./public` reads better as `public`.
@@ -202,6 +213,24 @@ fn run(cli: Cli) -> ExitCode {
                 .unwrap_or(&out_dir)
                 .display()
                 .to_string();
+            // Before anything is read or written: a folder this build may
+            // replace (the one it then writes, as an absolute path).
+            let out_dir = match output::guard::check(&root, &out_dir, force) {
+                Ok(p) => p,
+                Err(refusal) => {
+                    eprintln!("error: {refusal}");
+                    eprintln!("  = help: {}", refusal.help);
+                    return ExitCode::from(1);
+                }
+            };
+            // What "left as it was" says is checked, not assumed: the same
+            // folder is there after the failed build as before it.
+            let before = output::identity(&out_dir);
+            let left = || match (before, output::identity(&out_dir)) {
+                (Some(a), Some(b)) if a == b => format!("{shown} was left as it was"),
+                (None, None) => format!("nothing was written to {shown}"),
+                _ => format!("{shown} was not replaced by this build"),
+            };
             let opts = BuildOptions {
                 root,
                 base_url,
@@ -209,15 +238,45 @@ fn run(cli: Cli) -> ExitCode {
                 today: today_or(today),
                 drafts,
             };
-            // Before anything: a previous site a killed build left aside
-            // goes back in place, whether this build succeeds or not.
-            if let Err(e) = kiemchung::output::recover(&out_dir) {
-                eprintln!("warning: {e}");
-            }
-            match pipeline::build_into(&opts, &out_dir) {
+            let folder = format!("{}/", shown.trim_end_matches('/'));
+            let tell = |pid: Option<u32>| {
+                let pid = pid.map_or("?".to_string(), |p| p.to_string());
+                eprintln!("Đang chờ một lần build khác (pid {pid}) ghi vào {folder}…");
+            };
+            let write = WriteOptions {
+                force,
+                on_busy: if no_wait {
+                    OnBusy::Fail
+                } else {
+                    OnBusy::Wait(&tell)
+                },
+            };
+            match pipeline::build_into(&opts, &out_dir, &write) {
                 Err(pipeline::BuildFailure::Write(e)) => {
                     eprintln!("error: {e}");
-                    eprintln!("{} was left as it was", shown);
+                    for note in e.notes() {
+                        eprintln!("  = note: {note}");
+                    }
+                    if e.full.is_some() {
+                        eprintln!(
+                            "  = help: free some space on that disk, or build into a folder on another disk with --output"
+                        );
+                    }
+                    eprintln!("{}", left());
+                    ExitCode::from(1)
+                }
+                Err(pipeline::BuildFailure::Busy { pid }) => {
+                    let pid = pid.map_or(String::new(), |p| format!(" (pid {p})"));
+                    eprintln!("error: another build{pid} is writing {folder} now");
+                    eprintln!(
+                        "  = help: run again when it has finished, or without --no-wait to wait for it; {}",
+                        left()
+                    );
+                    ExitCode::from(1)
+                }
+                Err(pipeline::BuildFailure::Refused(refusal)) => {
+                    eprintln!("error: {refusal}");
+                    eprintln!("  = help: {}", refusal.help);
                     ExitCode::from(1)
                 }
                 Ok(built) => {
@@ -240,10 +299,10 @@ fn run(cli: Cli) -> ExitCode {
                     print_diags(&diags);
                     let (e, w) = count(&diags);
                     eprintln!(
-                        "error: could not build: {}, {}; {} was left as it was",
+                        "error: could not build: {}, {}; {}",
                         plural(e, "error"),
                         plural(w, "warning"),
-                        shown
+                        left()
                     );
                     ExitCode::from(1)
                 }

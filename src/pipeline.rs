@@ -220,24 +220,58 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
     build_with(opts, cache, None)
 }
 
-/// Why [`build_into`] left the output folder as it was.
+/// Why [`build_into`] did not replace the output folder.
 pub enum BuildFailure {
     /// The site has errors (with its warnings).
     Site(Vec<Diagnostic>),
-    /// The site could not be written.
-    Write(crate::fsutil::PathError),
+    /// The site could not be written (the first write that failed).
+    Write(crate::output::WriteError),
+    /// Another build is writing the output folder (`--no-wait`).
+    Busy { pid: Option<u32> },
+    /// The output folder holds files kiemchung did not write.
+    Refused(crate::output::guard::Refusal),
 }
 
 /// `kiemchung build`: builds the site and writes it into `out_dir`,
 /// streaming each page into a staging folder as soon as it is rendered,
-/// then swapping that folder in (see [`crate::output`]). On any failure the
-/// output folder is left as it was and the staging folder is removed.
+/// then swapping that folder in (see [`crate::output`]), holding the lock
+/// of `out_dir` throughout. On any failure the output folder is left as it
+/// was and the staging folder is removed; the first write that fails (a
+/// full disk) stops the build and is the one error reported.
 /// The returned [`Built`] holds the paths of the pages, not their bytes.
-pub fn build_into(opts: &BuildOptions, out_dir: &std::path::Path) -> Result<Built, BuildFailure> {
+pub fn build_into(
+    opts: &BuildOptions,
+    out_dir: &std::path::Path,
+    write: &crate::output::WriteOptions,
+) -> Result<Built, BuildFailure> {
+    use crate::output::{BeginError, Staging};
     let lap = stopwatch("");
-    let staging = crate::output::Staging::begin(out_dir).map_err(BuildFailure::Write)?;
-    let built = build_with(opts, None, Some(&staging)).map_err(BuildFailure::Site)?;
-    staging.finish(&built.output).map_err(BuildFailure::Write)?;
+    let staging = Staging::begin(out_dir, write).map_err(|e| match e {
+        BeginError::Busy { pid } => BuildFailure::Busy { pid },
+        BeginError::Refused(r) => BuildFailure::Refused(r),
+        BeginError::Io(error) => {
+            BuildFailure::Write(crate::output::WriteError { error, full: None })
+        }
+    })?;
+    let mut built = match build_with(opts, None, Some(&staging)) {
+        Ok(b) => b,
+        // Errors that a failed write caused, one per file it stopped: the
+        // write is the one to report.
+        Err(diags) => {
+            return Err(match staging.failure() {
+                Some(w) => BuildFailure::Write(w),
+                None => BuildFailure::Site(diags),
+            });
+        }
+    };
+    if let Some(e) = staging.finish(&built.output).map_err(BuildFailure::Write)? {
+        let mut w = built.warnings.to_vec();
+        w.push(Diagnostic::warning(
+            "",
+            format!("{e}; the new site is in place, and the next build removes what is left"),
+        ));
+        built.warnings = w.into();
+    }
     lap("written");
     Ok(built)
 }
@@ -465,5 +499,9 @@ impl render::Sink for crate::output::Staging {
         crate::output::Staging::create(self, rel)
             .map(|w| Box::new(w) as Box<dyn std::io::Write>)
             .map_err(|e| Diagnostic::error("", e.to_string()))
+    }
+
+    fn stopped(&self) -> bool {
+        crate::output::Staging::stopped(self)
     }
 }

@@ -437,6 +437,18 @@ pub trait Sink: Sync {
     /// Opens a file (`2022/1-2/index.html`) to be written piece by piece;
     /// the caller flushes it.
     fn create(&self, rel: &str) -> Result<Box<dyn Write + '_>, Diagnostic>;
+
+    /// Whether a write has failed (a full disk): the build stops, and the
+    /// pages not yet rendered are not.
+    fn stopped(&self) -> bool {
+        false
+    }
+}
+
+/// The error of a page not rendered because the build stopped: the same for
+/// every page, so it is reported once beside the failure that stopped it.
+fn stopped_error() -> Diagnostic {
+    Diagnostic::error("", "stopped after an earlier file could not be written")
 }
 
 /// A file of the output that could not be written.
@@ -1396,6 +1408,9 @@ pub fn render(
                         content: Lazy::content(move || made.make()),
                     });
                 }
+                if sink.is_some_and(|s| s.stopped()) {
+                    return Err(stopped_error());
+                }
                 let started = slow_pages.then(std::time::Instant::now);
                 let job = ctx.job(page);
                 let context_time = started.map(|t| t.elapsed());
@@ -1574,6 +1589,9 @@ fn exports(
         Some(sink) => jobs
             .into_par_iter()
             .map(|(path, i, make)| {
+                if sink.stopped() {
+                    return Err(stopped_error());
+                }
                 let mut w = sink.create(&path)?;
                 make(site, &site.assessments[i], &mut w).map_err(|e| write_error(&path, e))?;
                 w.flush().map_err(|e| write_error(&path, e))?;

@@ -2,20 +2,26 @@
 //! and the one place that writes it to disk.
 //!
 //! A build never leaves a half-written site: everything is written into a
-//! sibling folder (`.public.kiemchung-new`), which then trades places with
-//! the output folder in one atomic rename (Linux; elsewhere two renames, and
-//! the next build puts back a previous site a kill left aside). If anything
-//! fails before the swap, the previous output is untouched; what a killed
-//! build leaves behind is removed by the next build.
+//! sibling folder (`.public.kiemchung-new-<pid>`), which then trades places
+//! with the output folder in one atomic rename (Linux; elsewhere two
+//! renames, and the next build puts back a previous site a kill left
+//! aside). If anything fails before the swap, the previous output is
+//! untouched; what a killed build leaves behind is removed by the next
+//! build. One build at a time writes an output folder ([`lock`]), and only
+//! a folder kiemchung made, or an empty one, is ever replaced ([`guard`]).
+//! The first write that fails (a full disk) stops the build.
 //!
 //! `build` streams pages into the staging folder as they are rendered
 //! ([`Staging`]), so a 10,000-page site is never held in memory whole;
-//! `serve` keeps its site in memory ([`Output`]).
+//! `serve` keeps its site in memory ([`Output`]) and writes nothing.
 
 use crate::fsutil::{self, PathError};
 
+pub mod guard;
+pub mod lock;
 mod staging;
-pub use staging::{Staging, recover};
+pub use lock::OnBusy;
+pub use staging::{BeginError, Space, StagedFile, Staging, WriteError, WriteOptions, identity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -105,10 +111,18 @@ impl Output {
         self.files.keys().filter(|k| k.ends_with(".html")).count()
     }
 
-    /// Writes the whole site into `out_dir`, replacing what was there only
-    /// once everything is written.
-    pub fn write_atomic(&self, out_dir: &Path) -> Result<(), PathError> {
-        Staging::begin(out_dir)?.finish(self)
+    /// The bytes of what [`Output::write_into`] still has to write.
+    fn unwritten_size(&self) -> u64 {
+        self.files
+            .values()
+            .map(|c| match c {
+                Content::Written => 0,
+                Content::Bytes(b) => b.len() as u64,
+                Content::Static(b) => b.len() as u64,
+                Content::Lazy(l) => l.get().len() as u64,
+                Content::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            })
+            .sum()
     }
 
     pub(super) fn write_into(&self, dir: &Path) -> Result<(), PathError> {
@@ -139,7 +153,12 @@ impl Output {
         match content {
             Content::File(src) => {
                 std::fs::copy(src, path).map_err(|source| PathError {
-                    path: src.clone(),
+                    // A full disk is the copy's fault, not the source's.
+                    path: if fsutil::is_disk_full(&source) {
+                        path.to_path_buf()
+                    } else {
+                        src.clone()
+                    },
                     action: "copy",
                     source,
                 })?;

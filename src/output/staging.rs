@@ -1,40 +1,105 @@
 //! The staging folder a build writes into, and the swap that puts it in
 //! place of the output folder (see the module above).
+//!
+//! Names beside `public/`: `.public.kiemchung-new-<pid>` (the new site),
+//! `.public.kiemchung-old-<pid>` (the previous one, moved aside where the
+//! swap is two renames), `.public.kiemchung-lock` ([`super::lock`]). Every
+//! step from the first look at these names to the swap is done holding the
+//! lock, so what another build left there is a dead build's leftover.
 
 use super::Output;
+use super::guard::{self, Refusal};
+use super::lock::{LockError, OnBusy, OutputLock};
 use crate::fsutil::{self, PathError};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The temporary folders of a build writing `out_dir`: where the new site
-/// is written, and where the previous one is moved aside.
-fn temp_dirs(out_dir: &Path) -> (PathBuf, PathBuf) {
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+/// `out_dir`'s sibling `.<name>.<suffix>`: `.public.kiemchung-lock`.
+pub(super) fn sibling(out_dir: &Path, suffix: &str) -> PathBuf {
     let name = out_dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
-    (
-        parent.join(format!(".{name}.kiemchung-new")),
-        parent.join(format!(".{name}.kiemchung-old")),
-    )
+    fsutil::parent_or_dot(out_dir).join(format!(".{name}.{suffix}"))
 }
 
-/// Puts back a previous site that a build killed between "move aside" and
-/// "move in" left aside (only where the swap is two renames). Called before
-/// every build, so even a failing one finds the output folder whole.
-pub fn recover(out_dir: &Path) -> Result<(), PathError> {
-    let (_, old) = temp_dirs(out_dir);
-    if !out_dir.exists() && old.is_dir() {
-        std::fs::rename(&old, out_dir).map_err(|source| PathError {
-            path: old.clone(),
-            action: "restore",
-            source,
-        })?;
+/// Whether `name` (beside `out_dir`) is a staging or set-aside folder of a
+/// build of `out_dir`: `.public.kiemchung-new-123`, `.public.kiemchung-old-123`,
+/// or the same without a pid (as kiemchung named them before the lock).
+fn is_temp_name(out_dir: &Path, name: &str) -> Option<&'static str> {
+    let out = out_dir.file_name()?.to_str()?;
+    let rest = name.strip_prefix('.')?.strip_prefix(out)?;
+    for kind in ["new", "old"] {
+        if let Some(pid) = rest
+            .strip_prefix(".kiemchung-")
+            .and_then(|r| r.strip_prefix(kind))
+        {
+            let pid_ok = pid.is_empty()
+                || pid
+                    .strip_prefix('-')
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+            if pid_ok {
+                return Some(kind);
+            }
+        }
+    }
+    None
+}
+
+/// What builds killed midway left beside `out_dir`: folders of our naming
+/// only, as (path, "new" or "old").
+fn leftovers(out_dir: &Path) -> Result<Vec<(PathBuf, &'static str)>, PathError> {
+    let parent = fsutil::parent_or_dot(out_dir);
+    let entries = std::fs::read_dir(parent).map_err(io("read", parent))?;
+    let mut found = Vec::new();
+    for e in entries {
+        let e = e.map_err(io("read", parent))?;
+        if let Some(kind) = e
+            .file_name()
+            .to_str()
+            .and_then(|n| is_temp_name(out_dir, n))
+            && e.file_type().is_ok_and(|t| t.is_dir())
+        {
+            found.push((e.path(), kind));
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Called holding the lock, before a build writes anything: puts back a
+/// previous site that a killed build had moved aside (only where the swap
+/// is two renames), then removes what killed builds left. Their owners are
+/// gone: no build holds the lock but this one.
+fn recover(out_dir: &Path) -> Result<(), PathError> {
+    let mut found = leftovers(out_dir)?;
+    let missing = std::fs::symlink_metadata(out_dir).is_err();
+    if missing && let Some(i) = found.iter().position(|(_, kind)| *kind == "old") {
+        let (old, _) = found.remove(i);
+        std::fs::rename(&old, out_dir).map_err(io("restore", &old))?;
+    }
+    for (dir, _) in found {
+        remove_tree(&dir).map_err(io("remove", &dir))?;
     }
     Ok(())
+}
+
+/// What identifies the output folder: its device and inode, or `None` when
+/// there is none. The same before and after a failed build: the folder
+/// there is the one that was there (no build replaced it meanwhile).
+pub fn identity(dir: &Path) -> Option<(u64, u64)> {
+    let m = std::fs::symlink_metadata(dir).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        Some((0, 0))
+    }
 }
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> PathError {
@@ -46,9 +111,142 @@ fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> PathE
     }
 }
 
+/// How a build may write its output folder.
+#[derive(Clone, Copy)]
+pub struct WriteOptions<'a> {
+    /// Replace a non-empty folder kiemchung did not make (`--force`).
+    pub force: bool,
+    pub on_busy: OnBusy<'a>,
+}
+
+impl Default for WriteOptions<'_> {
+    fn default() -> Self {
+        WriteOptions {
+            force: false,
+            on_busy: OnBusy::Wait(&|_| {}),
+        }
+    }
+}
+
+/// Why [`Staging::begin`] wrote nothing.
+#[derive(Debug)]
+pub enum BeginError {
+    /// Another build is writing the output folder (`--no-wait`).
+    Busy {
+        pid: Option<u32>,
+    },
+    /// The output folder holds files kiemchung did not write.
+    Refused(Refusal),
+    Io(PathError),
+}
+
+/// A write that failed, and when the disk was full, what is known of the
+/// space it needed.
+#[derive(Debug)]
+pub struct WriteError {
+    pub error: PathError,
+    pub full: Option<Space>,
+}
+
+/// Bytes, where they can be known.
+#[derive(Debug)]
+pub struct Space {
+    /// Written into the staging folder before the disk was full.
+    pub written: u64,
+    /// The whole new site, when the failure came late enough to know it.
+    pub needed: Option<u64>,
+    /// Free on that disk when the build started.
+    pub free_at_start: Option<u64>,
+    /// The previous site, which is kept.
+    pub previous: Option<u64>,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.full.is_some() {
+            write!(f, "the disk is full: {}", self.error)
+        } else {
+            write!(f, "{}", self.error)
+        }
+    }
+}
+
+impl WriteError {
+    /// What is known of the space, one sentence per line.
+    pub fn notes(&self) -> Vec<String> {
+        let Some(s) = &self.full else {
+            return Vec::new();
+        };
+        let h = fsutil::human_size;
+        let mut notes = vec![match s.needed {
+            Some(n) => format!("the new site needs {} in all", h(n)),
+            None => format!(
+                "the build had written {} when the disk was full, and needed more",
+                h(s.written)
+            ),
+        }];
+        if let Some(free) = s.free_at_start {
+            notes.push(format!(
+                "{} was free on that disk when the build started",
+                h(free)
+            ));
+        }
+        if let Some(p) = s.previous {
+            notes.push(format!("the previous site, which was kept, takes {}", h(p)));
+        }
+        notes
+    }
+}
+
+/// The first write that failed: the path as shown (in the output folder),
+/// and the error, kept as its parts (`std::io::Error` is not `Clone`).
+struct Failed {
+    path: PathBuf,
+    kind: std::io::ErrorKind,
+    os: Option<i32>,
+    message: String,
+}
+
+impl Failed {
+    fn error(&self) -> std::io::Error {
+        match self.os {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => std::io::Error::new(self.kind, self.message.clone()),
+        }
+    }
+}
+
+/// A file being written into the staging folder: counts what it writes,
+/// and records the first failure, after which the build stops.
+pub struct StagedFile<'a> {
+    file: std::fs::File,
+    rel: String,
+    staging: &'a Staging,
+}
+
+impl std::io::Write for StagedFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.file.write(buf) {
+            Ok(n) => {
+                self.staging.written.fetch_add(n as u64, Ordering::Relaxed);
+                Ok(n)
+            }
+            Err(e) => {
+                self.staging.fail(&self.rel, &e);
+                Err(e)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
 /// The sibling folder a build writes into before it replaces the output
-/// folder. Dropped without [`Staging::finish`] (a failed build), it removes
-/// the staging folder and any parent folder it had to create, so a failed
+/// folder, and the lock that makes it the only build writing there.
+/// Dropped without [`Staging::finish`] (a failed build), it removes the
+/// staging folder and any parent folder it had to create, so a failed
 /// build changes nothing on disk. A build killed midway leaves only the
 /// staging folder, which the next build removes first.
 pub struct Staging {
@@ -58,86 +256,182 @@ pub struct Staging {
     /// The topmost folder created for the output's parent, if it was missing.
     created: Option<PathBuf>,
     done: bool,
+    lock: Option<OutputLock>,
+    written: AtomicU64,
+    failed: Mutex<Option<Failed>>,
+    free_at_start: Option<u64>,
 }
 
 impl Staging {
-    pub fn begin(out_dir: &Path) -> Result<Staging, PathError> {
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+    /// Takes the lock of `out_dir` (waiting for another build, or not),
+    /// checks again, holding it, that the folder is kiemchung's, cleans up
+    /// after killed builds and creates the staging folder, with the mark.
+    pub fn begin(out_dir: &Path, opts: &WriteOptions) -> Result<Staging, BeginError> {
+        let parent = fsutil::parent_or_dot(out_dir).to_path_buf();
         let created = parent
             .ancestors()
             .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
             .last()
             .map(Path::to_path_buf);
-        fsutil::create_dir_all(&parent)?;
-        recover(out_dir)?;
-        let (dir, old) = temp_dirs(out_dir);
-        let staging = Staging {
+        fsutil::create_dir_all(&parent).map_err(BeginError::Io)?;
+        let pid = std::process::id();
+        let mut staging = Staging {
             out_dir: out_dir.to_path_buf(),
-            dir,
-            old,
+            dir: sibling(out_dir, &format!("kiemchung-new-{pid}")),
+            old: sibling(out_dir, &format!("kiemchung-old-{pid}")),
             created,
             done: false,
+            lock: None,
+            written: AtomicU64::new(0),
+            failed: Mutex::new(None),
+            free_at_start: None,
         };
-        // What a killed build left behind: a half-written staging folder,
-        // or a previous site not yet removed.
-        for leftover in [&staging.dir, &staging.old] {
-            if leftover.exists() {
-                remove_tree(leftover).map_err(io("remove", leftover))?;
-            }
-        }
-        fsutil::create_dir_all(&staging.dir)?;
+        // From here on, dropping `staging` undoes what was done.
+        staging.lock = Some(
+            OutputLock::acquire(out_dir, opts.on_busy).map_err(|e| match e {
+                LockError::Busy { pid } => BeginError::Busy { pid },
+                LockError::Io(e) => BeginError::Io(e),
+            })?,
+        );
+        guard::check_mark(out_dir, opts.force).map_err(BeginError::Refused)?;
+        recover(out_dir).map_err(BeginError::Io)?;
+        staging.free_at_start = fsutil::free_space(&parent);
+        fsutil::create_dir_all(&staging.dir).map_err(BeginError::Io)?;
+        let mark = staging.dir.join(guard::MARK);
+        fsutil::write(&mark, guard::MARK_TEXT.as_bytes()).map_err(BeginError::Io)?;
         Ok(staging)
     }
 
-    /// The path of a generated file (`2025/1-1-1/index.html`) in the
-    /// staging folder, its folder created.
-    fn staged(&self, rel: &str) -> Result<PathBuf, PathError> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fsutil::create_dir_all(parent)?;
+    /// The output folder path of a generated file (for messages).
+    fn shown(&self, rel: &str) -> PathBuf {
+        self.out_dir.join(rel)
+    }
+
+    /// Records the first failure to write; the build stops at it.
+    fn fail(&self, rel: &str, e: &std::io::Error) {
+        let mut f = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        if f.is_none() {
+            *f = Some(Failed {
+                path: self.shown(rel),
+                kind: e.kind(),
+                os: e.raw_os_error(),
+                message: e.to_string(),
+            });
         }
-        Ok(path)
+    }
+
+    /// Whether a write has failed: nothing more is worth rendering.
+    pub fn stopped(&self) -> bool {
+        self.failed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
+    /// The first write that failed while rendering, if any.
+    pub fn failure(&self) -> Option<WriteError> {
+        let f = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        let f = f.as_ref()?;
+        let error = PathError {
+            path: f.path.clone(),
+            action: "write",
+            source: f.error(),
+        };
+        Some(self.write_error(error, None))
+    }
+
+    fn write_error(&self, error: PathError, needed: Option<u64>) -> WriteError {
+        let full = fsutil::is_disk_full(&error.source).then(|| Space {
+            written: self.written.load(Ordering::Relaxed),
+            needed,
+            free_at_start: self.free_at_start,
+            previous: tree_size(&self.out_dir),
+        });
+        WriteError { error, full }
     }
 
     /// Creates a generated file in the staging folder, to be written piece
     /// by piece (a long page rendered straight into it); buffered, so the
     /// caller flushes it. Safe to call from several threads at once.
-    pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<std::fs::File>, PathError> {
-        let path = self.staged(rel)?;
-        let file = std::fs::File::create(&path).map_err(io("write", &path))?;
+    pub fn create(&self, rel: &str) -> Result<std::io::BufWriter<StagedFile<'_>>, PathError> {
+        let path = self.dir.join(rel);
+        let fail = |action, source: std::io::Error| {
+            self.fail(rel, &source);
+            PathError {
+                path: self.shown(rel),
+                action,
+                source,
+            }
+        };
+        if self.stopped() {
+            return Err(PathError {
+                path: self.shown(rel),
+                action: "write",
+                source: std::io::Error::other("stopped after an earlier file could not be written"),
+            });
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| fail("create folder", e))?;
+        }
+        let file = std::fs::File::create(&path).map_err(|e| fail("write", e))?;
+        let file = StagedFile {
+            file,
+            rel: rel.to_string(),
+            staging: self,
+        };
         Ok(std::io::BufWriter::with_capacity(64 * 1024, file))
     }
 
     /// Writes what `output` holds besides the files already written, then
-    /// swaps the staging folder in for the output folder.
-    pub fn finish(mut self, output: &Output) -> Result<(), PathError> {
-        output.write_into(&self.dir)?;
+    /// swaps the staging folder in for the output folder. Once the new site
+    /// is in place, a failure to remove the previous one is only a warning
+    /// (returned): the next build removes it.
+    pub fn finish(mut self, output: &Output) -> Result<Option<PathError>, WriteError> {
+        if let Some(e) = self.failure() {
+            return Err(e);
+        }
+        let rest = output.unwritten_size();
+        if let Err(mut e) = output.write_into(&self.dir) {
+            if let Ok(rel) = e.path.strip_prefix(&self.dir) {
+                e.path = self.out_dir.join(rel);
+            }
+            let needed = self.written.load(Ordering::Relaxed) + rest;
+            return Err(self.write_error(e, Some(needed)));
+        }
         // One atomic step where the system allows it: the new site and the
         // old one trade places, so at every instant `out_dir` is one whole site.
-        if self.out_dir.is_dir() && exchange(&self.dir, &self.out_dir).is_ok() {
+        let is_dir = std::fs::symlink_metadata(&self.out_dir).is_ok_and(|m| m.is_dir());
+        if is_dir && exchange(&self.dir, &self.out_dir).is_ok() {
             self.done = true;
-            return remove_tree(&self.dir).map_err(io("remove", &self.dir));
+            return Ok(remove_tree(&self.dir)
+                .map_err(io("remove", &self.dir))
+                .err());
         }
-        if self.out_dir.exists() {
-            std::fs::rename(&self.out_dir, &self.old).map_err(io("move aside", &self.out_dir))?;
+        let plain = |e| WriteError {
+            error: e,
+            full: None,
+        };
+        if std::fs::symlink_metadata(&self.out_dir).is_ok() {
+            std::fs::rename(&self.out_dir, &self.old)
+                .map_err(io("move aside", &self.out_dir))
+                .map_err(plain)?;
         }
         if let Err(source) = std::fs::rename(&self.dir, &self.out_dir) {
             // Put the previous site back before reporting.
             let _ = std::fs::rename(&self.old, &self.out_dir);
-            return Err(PathError {
+            return Err(plain(PathError {
                 path: self.out_dir.clone(),
                 action: "replace",
                 source,
-            });
+            }));
         }
         self.done = true;
         if self.old.exists() {
-            remove_tree(&self.old).map_err(io("remove", &self.old))?;
+            return Ok(remove_tree(&self.old)
+                .map_err(io("remove", &self.old))
+                .err());
         }
-        Ok(())
+        Ok(None)
     }
 }
 
@@ -145,39 +439,44 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
             let _ = remove_tree(&self.dir);
-            if let Some(top) = &self.created {
-                let _ = std::fs::remove_dir_all(top);
+        }
+        // The lock file goes, still held; then the folders this build
+        // created for the output's parent, if now empty; then the lock.
+        let lock = self.lock.take();
+        if let Some(top) = &self.created
+            && !self.done
+        {
+            drop(lock);
+            let parent = fsutil::parent_or_dot(&self.out_dir);
+            for dir in parent.ancestors() {
+                if std::fs::remove_dir(dir).is_err() || dir == top {
+                    break;
+                }
             }
         }
     }
+}
+
+/// The bytes of the files under `dir`, if it is there.
+fn tree_size(dir: &Path) -> Option<u64> {
+    let m = std::fs::symlink_metadata(dir).ok()?;
+    if !m.is_dir() {
+        return None;
+    }
+    let mut total = 0;
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() {
+            total += e.metadata().map(|m| m.len()).unwrap_or(0);
+        }
+    }
+    Some(total)
 }
 
 /// Swaps two folders in one atomic rename (Linux `renameat2` with
 /// `RENAME_EXCHANGE`). Fails where the system or file system cannot.
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let c = |p: &Path| {
-        CString::new(p.as_os_str().as_bytes())
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
-    };
-    let (ca, cb) = (c(a)?, c(b)?);
-    // SAFETY: both are valid NUL-terminated paths; the call reads them only.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    fsutil::rename_with(a, b, libc::RENAME_EXCHANGE)
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -203,6 +502,18 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::output::Content;
+
+    impl Output {
+        /// Writes the whole site into `out_dir`, replacing what was there
+        /// only once everything is written.
+        fn write_atomic(&self, out_dir: &Path) -> Result<(), String> {
+            Staging::begin(out_dir, &WriteOptions::default())
+                .map_err(|e| format!("{e:?}"))?
+                .finish(self)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
+    }
 
     /// The names in a folder, sorted.
     fn names_in(dir: &Path) -> Vec<String> {
@@ -264,12 +575,12 @@ mod tests {
         {
             // A build that fails after writing some pages: nothing remains,
             // not even the parent folders it had to create.
-            let st = Staging::begin(&out).unwrap();
+            let st = Staging::begin(&out, &WriteOptions::default()).unwrap();
             write_page(&st);
         }
         assert!(!tmp.path().join("a").exists());
 
-        let st = Staging::begin(&out).unwrap();
+        let st = Staging::begin(&out, &WriteOptions::default()).unwrap();
         write_page(&st);
         let mut o = Output::default();
         o.files
@@ -296,9 +607,60 @@ mod tests {
         o.insert_str("index.html", "one".into());
         o.write_atomic(&out).unwrap();
         // Killed between "move aside" and "move in": no public/, the old
-        // site aside and a full staging folder.
-        std::fs::rename(&out, tmp.path().join(".public.kiemchung-old")).unwrap();
+        // site aside and a full staging folder (named as a build of another
+        // process, and as builds before the lock named them).
+        std::fs::rename(&out, tmp.path().join(".public.kiemchung-old-99999")).unwrap();
+        std::fs::create_dir(tmp.path().join(".public.kiemchung-new-99999")).unwrap();
         std::fs::create_dir(tmp.path().join(".public.kiemchung-new")).unwrap();
-        fails_and_keeps_the_site(tmp.path(), &out);
+        // Not ours: left alone.
+        std::fs::create_dir(tmp.path().join(".public.kiemchung-newer")).unwrap();
+        std::fs::write(tmp.path().join(".public.kiemchung-old-1"), "a file").unwrap();
+        let mut bad = Output::default();
+        bad.files.insert(
+            "x.pdf".into(),
+            Content::File(tmp.path().join("missing.pdf")),
+        );
+        assert!(bad.write_atomic(&out).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "one"
+        );
+        assert_eq!(
+            names_in(tmp.path()),
+            [
+                ".public.kiemchung-newer",
+                ".public.kiemchung-old-1",
+                "public"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_output_holds_the_mark_and_a_stopped_build_writes_no_more() {
+        use std::io::Write;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let mut o = Output::default();
+        o.insert_str("index.html", "one".into());
+        o.write_atomic(&out).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join(guard::MARK)).unwrap(),
+            guard::MARK_TEXT
+        );
+        let st = Staging::begin(&out, &WriteOptions::default()).unwrap();
+        let mut w = st.create("a.html").unwrap();
+        w.write_all(b"a").unwrap();
+        w.flush().unwrap();
+        drop(w);
+        st.fail("b.html", &std::io::Error::from_raw_os_error(28));
+        assert!(st.stopped());
+        assert!(st.create("c.html").is_err());
+        let e = st.failure().unwrap();
+        assert_eq!(e.error.path, out.join("b.html"));
+        let space = e.full.as_ref().expect("ENOSPC is a full disk");
+        assert_eq!(space.written, 1);
+        assert!(space.previous.unwrap() > 3);
+        assert!(st.finish(&o).is_err());
+        assert_eq!(names_in(tmp.path()), ["public"]);
     }
 }
