@@ -252,7 +252,11 @@ fn run(cli: Cli) -> ExitCode {
                 },
             };
             match pipeline::build_into(&opts, &out_dir, &write) {
-                Err(pipeline::BuildFailure::Write(e)) => {
+                Err(pipeline::BuildFailure::Write(mut e)) => {
+                    // The path as the user gave the output folder.
+                    if let Ok(rel) = e.error.path.strip_prefix(&out_dir) {
+                        e.error.path = PathBuf::from(&shown).join(rel);
+                    }
                     eprintln!("error: {e}");
                     for note in e.notes() {
                         eprintln!("  = note: {note}");
