@@ -1,9 +1,13 @@
 //! The HTTP side of `serve`: which output file a request names (a pure
 //! function over the in-memory map, so nothing outside the built site can
-//! ever be reached), content types, ETags, and answering tiny_http requests.
+//! ever be reached), content types, ETags, byte ranges, and answering
+//! tiny_http requests. Copied files (static files, evidence) are sent from
+//! disk in chunks with a Content-Length, never read whole; `serve` writes
+//! nothing to disk.
 
 use super::live;
 use super::{Shared, Snapshot};
+use crate::output::Content;
 use std::borrow::Cow;
 use std::hash::Hasher;
 use std::time::Duration;
@@ -294,18 +298,130 @@ fn served_body<'a>(snap: &Snapshot, key: &str, bytes: Cow<'a, [u8]>) -> Cow<'a, 
     }
 }
 
+/// A body to send: bytes in memory (pages, with the reload script), or a
+/// file read from disk as it is sent (static files and evidence, which may
+/// be scanned PDFs of hundreds of megabytes).
+enum Body<'a> {
+    Bytes(Cow<'a, [u8]>),
+    File(std::fs::File, u64),
+}
+
+impl Body<'_> {
+    fn len(&self) -> u64 {
+        match self {
+            Body::Bytes(b) => b.len() as u64,
+            Body::File(_, len) => *len,
+        }
+    }
+}
+
+/// A file's ETag from its size and modification time, so that a large file
+/// is not read to tag it; it changes whenever the file is rewritten.
+fn file_etag(meta: &std::fs::Metadata) -> String {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!("\"{:x}-{mtime:x}\"", meta.len())
+}
+
+/// What a `Range` header asks of a body of `len` bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ByteRange {
+    /// No range, or one this server answers with the whole body (several
+    /// ranges, another unit, a malformed header: RFC 9110 lets a server
+    /// ignore them).
+    Whole,
+    /// Bytes `start..=end`.
+    Part(u64, u64),
+    /// A range that lies past the end: 416.
+    Unsatisfiable,
+}
+
+/// Reads one byte range: `bytes=a-b`, `bytes=a-`, `bytes=-n` (the last n).
+pub fn byte_range(header: Option<&str>, len: u64) -> ByteRange {
+    let Some(h) = header else {
+        return ByteRange::Whole;
+    };
+    let h = h.trim();
+    let Some(spec) = h
+        .get(..6)
+        .filter(|unit| unit.eq_ignore_ascii_case("bytes="))
+        .map(|_| h[6..].trim())
+    else {
+        return ByteRange::Whole;
+    };
+    if spec.contains(',') {
+        return ByteRange::Whole;
+    }
+    let Some((a, b)) = spec.split_once('-') else {
+        return ByteRange::Whole;
+    };
+    let num = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u64>().ok())
+            .flatten()
+    };
+    match (a.trim().is_empty(), num(a), num(b)) {
+        // bytes=-n: the last n bytes.
+        (true, _, Some(n)) => {
+            if n == 0 || len == 0 {
+                ByteRange::Unsatisfiable
+            } else {
+                ByteRange::Part(len.saturating_sub(n), len - 1)
+            }
+        }
+        (false, Some(start), end) if b.trim().is_empty() || end.is_some() => {
+            if end.is_some_and(|e| e < start) {
+                return ByteRange::Whole;
+            }
+            if start >= len {
+                return ByteRange::Unsatisfiable;
+            }
+            ByteRange::Part(start, end.map_or(len - 1, |e| e.min(len - 1)))
+        }
+        _ => ByteRange::Whole,
+    }
+}
+
 fn file(rq: Request, snap: &Snapshot, key: &str) {
     let Some(content) = snap.output.files.get(key) else {
         return not_found(rq, snap);
     };
-    let bytes = match content.bytes() {
-        Ok(b) => b,
-        // A static file or evidence removed since the last good build.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return not_found(rq, snap),
-        Err(e) => return text(rq, 500, &format!("cannot read {key}: {e}")),
+    let ctype = content_type(key);
+    let opened = match content {
+        // HTML gets the reload script, so it is read whole (pages are small).
+        Content::File(path) if !ctype.starts_with("text/html") => {
+            Some(std::fs::File::open(path).and_then(|f| {
+                let meta = f.metadata()?;
+                Ok((f, meta))
+            }))
+        }
+        _ => None,
     };
-    let body = served_body(snap, key, bytes);
-    let tag = etag(&body);
+    let (body, tag) = match opened {
+        Some(Ok((f, meta))) => {
+            let tag = file_etag(&meta);
+            (Body::File(f, meta.len()), tag)
+        }
+        Some(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => return not_found(rq, snap),
+        Some(Err(e)) => return text(rq, 500, &format!("cannot read {key}: {e}")),
+        None => {
+            let bytes = match content.bytes() {
+                Ok(b) => b,
+                // A static file or evidence removed since the last good build.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return not_found(rq, snap);
+                }
+                Err(e) => return text(rq, 500, &format!("cannot read {key}: {e}")),
+            };
+            let body = served_body(snap, key, bytes);
+            let tag = etag(&body);
+            (Body::Bytes(body), tag)
+        }
+    };
     let common = [("ETag", tag.as_str()), ("Cache-Control", "no-cache")];
     if request_header(&rq, "If-None-Match").is_some_and(|h| none_match(h, &tag)) {
         let mut resp = Response::empty(304);
@@ -317,18 +433,67 @@ fn file(rq: Request, snap: &Snapshot, key: &str) {
         let _ = rq.respond(resp);
         return;
     }
-    let ctype = content_type(key);
-    reply(
-        rq,
-        200,
-        &[
-            common[0],
-            common[1],
-            ("Content-Type", ctype),
-            ("X-Content-Type-Options", "nosniff"),
-        ],
-        body.into_owned(),
-    );
+    let len = body.len();
+    // A range of another version of the body would be a mix of two.
+    let same = request_header(&rq, "If-Range").is_none_or(|v| v.trim() == tag);
+    let range = if same {
+        byte_range(request_header(&rq, "Range"), len)
+    } else {
+        ByteRange::Whole
+    };
+    let mut headers = vec![
+        common[0],
+        common[1],
+        ("Content-Type", ctype),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Accept-Ranges", "bytes"),
+    ];
+    let content_range;
+    let (status, start, count) = match range {
+        ByteRange::Whole => (200, 0, len),
+        ByteRange::Part(a, b) => {
+            content_range = format!("bytes {a}-{b}/{len}");
+            headers.push(("Content-Range", &content_range));
+            (206, a, b - a + 1)
+        }
+        ByteRange::Unsatisfiable => {
+            content_range = format!("bytes */{len}");
+            headers.push(("Content-Range", &content_range));
+            headers.retain(|(name, _)| *name != "Content-Type");
+            headers.push(("Content-Type", "text/plain; charset=utf-8"));
+            (416, 0, 0)
+        }
+    };
+    send(rq, status, &headers, body, start, count);
+}
+
+/// Sends `count` bytes of `body` from `start`, with a Content-Length; a
+/// file is read and sent in chunks, never held whole.
+fn send(rq: Request, status: u16, headers: &[(&str, &str)], body: Body, start: u64, count: u64) {
+    use std::io::{Read, Seek, SeekFrom};
+    let headers: Vec<Header> = headers.iter().filter_map(|(n, v)| header(n, v)).collect();
+    let Ok(n) = usize::try_from(count) else {
+        return text(rq, 500, "too large for this system");
+    };
+    let reader: Box<dyn Read + Send> = match body {
+        Body::Bytes(b) => {
+            let from = usize::try_from(start).unwrap_or(usize::MAX).min(b.len());
+            let to = from.saturating_add(n).min(b.len());
+            Box::new(std::io::Cursor::new(b[from..to].to_vec()))
+        }
+        Body::File(mut f, _) => {
+            if let Err(e) = f.seek(SeekFrom::Start(start)) {
+                return text(rq, 500, &format!("cannot read the file: {e}"));
+            }
+            Box::new(f.take(count))
+        }
+    };
+    // Identity with a Content-Length, never chunked: a download shows its
+    // size and progress, and a PDF viewer knows how far it may ask.
+    let resp = Response::new(status.into(), headers, reader, Some(n), None)
+        .with_chunked_threshold(usize::MAX);
+    // The client may be gone (a closed tab); nothing to do about it.
+    let _ = rq.respond(resp);
 }
 
 /// 404 with the site's own 404.html, or a bare page when the site has none
@@ -561,6 +726,34 @@ mod tests {
         assert!(none_match("*", &a));
         assert!(!none_match("\"x\"", &a));
         assert!(!none_match("", &a));
+    }
+
+    #[test]
+    fn byte_ranges() {
+        use ByteRange::*;
+        let cases = [
+            (None, 100, Whole),
+            (Some("bytes=0-9"), 100, Part(0, 9)),
+            (Some("bytes=90-"), 100, Part(90, 99)),
+            (Some("bytes=90-200"), 100, Part(90, 99)),
+            (Some("bytes=-10"), 100, Part(90, 99)),
+            (Some("bytes=-200"), 100, Part(0, 99)),
+            (Some("Bytes= 5-5"), 100, Part(5, 5)),
+            (Some("bytes=100-"), 100, Unsatisfiable),
+            (Some("bytes=100-200"), 100, Unsatisfiable),
+            (Some("bytes=-0"), 100, Unsatisfiable),
+            (Some("bytes=0-"), 0, Unsatisfiable),
+            (Some("bytes=9-0"), 100, Whole),
+            (Some("bytes=0-1,5-6"), 100, Whole),
+            (Some("items=0-1"), 100, Whole),
+            (Some("bytes=a-b"), 100, Whole),
+            (Some("bytes=-"), 100, Whole),
+            (Some("bytes=+1-2"), 100, Whole),
+            (Some("bytes"), 100, Whole),
+        ];
+        for (h, len, want) in cases {
+            assert_eq!(byte_range(h, len), want, "{h:?} of {len}");
+        }
     }
 
     #[test]
