@@ -250,7 +250,7 @@ pub fn build_into(
         BeginError::Busy { pid } => BuildFailure::Busy { pid },
         BeginError::Refused(r) => BuildFailure::Refused(r),
         BeginError::Io(error) => {
-            BuildFailure::Write(crate::output::WriteError { error, full: None })
+            BuildFailure::Write(crate::output::WriteError::before_writing(error, out_dir))
         }
     })?;
     let mut built = match build_with(opts, None, Some(&staging)) {

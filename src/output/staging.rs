@@ -172,6 +172,18 @@ impl std::fmt::Display for WriteError {
 }
 
 impl WriteError {
+    /// A failure before the build wrote anything of the site (the staging
+    /// folder or the mark could not be made).
+    pub fn before_writing(error: PathError, out_dir: &Path) -> WriteError {
+        let full = fsutil::is_disk_full(&error.source).then(|| Space {
+            written: 0,
+            needed: None,
+            free_at_start: fsutil::free_space(fsutil::parent_or_dot(out_dir)),
+            previous: tree_size(out_dir),
+        });
+        WriteError { error, full }
+    }
+
     /// What is known of the space, one sentence per line.
     pub fn notes(&self) -> Vec<String> {
         let Some(s) = &self.full else {
