@@ -15,6 +15,19 @@ pub enum Error {
     Site(Vec<Diagnostic>),
     /// A file or folder could not be read, written, moved or removed.
     Io(PathError),
+    /// `build`: the first write of the output that failed, which stopped
+    /// the build; when the disk was full, what is known of the space
+    /// (`notes`, one sentence each).
+    Write {
+        error: PathError,
+        disk_full: bool,
+        notes: Vec<String>,
+    },
+    /// `build --no-wait`: another build is writing the output folder.
+    Busy { pid: Option<u32> },
+    /// `build`: the output folder may not be written (a folder kiemchung
+    /// did not make, the site's own folders…); nothing was changed.
+    Refused { message: String, help: String },
     /// An output file could not be made (the workbook writer refused it):
     /// its path in the output, and why.
     Output { path: String, message: String },
@@ -51,6 +64,14 @@ impl Error {
         })
     }
 
+    /// What is known besides the message (`= note:` lines).
+    pub fn notes(&self) -> &[String] {
+        match self {
+            Error::Write { notes, .. } => notes,
+            _ => &[],
+        }
+    }
+
     /// The diagnostics, when the error is the site's.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
@@ -63,6 +84,23 @@ impl Error {
 impl Error {
     /// What to do about it, when there is something to say.
     pub fn help(&self) -> Option<String> {
+        match self {
+            Error::Refused { help, .. } => return Some(help.clone()),
+            Error::Write {
+                disk_full: true, ..
+            } => {
+                return Some(
+                    "free some space on that disk, or build into a folder on another disk with --output"
+                        .into(),
+                );
+            }
+            Error::Busy { .. } => {
+                return Some(
+                    "run again when it has finished, or without --no-wait to wait for it".into(),
+                );
+            }
+            _ => {}
+        }
         let Error::Bind { addr, source } = self else {
             return None;
         };
@@ -105,6 +143,20 @@ impl fmt::Display for Error {
                 )
             }
             Error::Io(e) => e.fmt(f),
+            Error::Write {
+                error,
+                disk_full: true,
+                ..
+            } => write!(f, "the disk is full: {error}"),
+            Error::Write { error, .. } => error.fmt(f),
+            Error::Busy { pid } => match pid {
+                Some(p) => write!(
+                    f,
+                    "another build (pid {p}) is writing the output folder now"
+                ),
+                None => f.write_str("another build is writing the output folder now"),
+            },
+            Error::Refused { message, .. } => f.write_str(message),
             Error::Output { path, message } => write!(f, "cannot make {path}: {message}"),
             Error::Command(why) => f.write_str(why),
             Error::NoSite(_) => f.write_str("there is no site to serve"),

@@ -95,14 +95,33 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
 
 /// `kiemchung build`: builds the site and writes it into `out_dir`,
 /// streaming each page into a staging folder as soon as it is rendered,
-/// then swapping that folder in (see [`crate::output`]). On any failure the
-/// output folder is left as it was and the staging folder is removed.
+/// then swapping that folder in (see [`crate::output`]), holding the lock
+/// of `out_dir` throughout. On any failure the output folder is left as it
+/// was and the staging folder is removed; the first write that fails (a
+/// full disk) stops the build and is the one error reported.
 /// The returned [`Built`] holds the paths of the pages, not their bytes.
-pub fn build_into(opts: &BuildOptions, out_dir: &Path) -> Result<Built, Error> {
+pub fn build_into(
+    opts: &BuildOptions,
+    out_dir: &Path,
+    write: &crate::output::WriteOptions,
+) -> Result<Built, Error> {
+    use crate::output::Staging;
     let lap = stopwatch("");
-    let staging = crate::output::Staging::begin(out_dir)?;
-    let built = run(opts, Mode::Write(&staging))?;
-    staging.finish(&built.output)?;
+    let staging = Staging::begin(out_dir, write).map_err(|e| Error::from_begin(e, out_dir))?;
+    let mut built = match run(opts, Mode::Write(&staging)) {
+        Ok(b) => b,
+        // Errors that a failed write caused, one per file it stopped: the
+        // write is the one to report.
+        Err(e) => return Err(staging.failure().map_or(e, Error::from)),
+    };
+    if let Some(e) = staging.finish(&built.output)? {
+        let mut w = built.warnings.to_vec();
+        w.push(Diagnostic::warning(
+            "",
+            format!("{e}; the new site is in place, and the next build removes what is left"),
+        ));
+        built.warnings = w.into();
+    }
     lap("written");
     Ok(built)
 }

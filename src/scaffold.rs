@@ -1,6 +1,11 @@
 //! `kiemchung new`: start a criterion or a year from a correct file.
 //! Both refuse to overwrite, and what they write passes `check`.
+//!
+//! Everything is checked before anything is written, so a refusal writes
+//! nothing; then each file is written whole or not at all
+//! ([`fsutil::write_new_files`], the one writer of content files).
 
+use crate::base::fsutil;
 use crate::base::id::NodeId;
 use crate::load;
 use crate::model::file::{self as model, Kind};
@@ -38,9 +43,44 @@ pub struct NewCriterion<'a> {
     pub unit: Option<&'a str>,
 }
 
+/// Why a `new` command stopped: a refusal (nothing written), or a failure
+/// while writing, with the files written whole before it.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub written: Vec<PathBuf>,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure {
+            message,
+            written: Vec::new(),
+        }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
+    }
+}
+
+/// Writes the files, each whole, in order.
+fn write_all(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, Failure> {
+    fsutil::write_new_files(files).map_err(|(written, e)| {
+        let message = if fsutil::is_disk_full(&e.source) {
+            format!("{e}: the disk is full")
+        } else {
+            e.to_string()
+        };
+        Failure { message, written }
+    })
+}
+
 /// Writes `content/<year>/…/<id>.md`, beside its parent's file when there
 /// is one. Returns the path written.
-pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
+pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, Failure> {
     let id = NodeId::parse(c.id).map_err(|e| format!("id: {e}"))?;
     if c.title.trim().is_empty() {
         return Err("--title: give the criterion's name".into());
@@ -56,13 +96,12 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
         return Err(format!(
             "there is no assessment for {}: create it first with `kiemchung new year {}`",
             c.year, c.year
-        ));
+        )
+        .into());
     }
     let nodes = parsed_year(root, c.year);
     if let Some((file, _)) = nodes.iter().find(|(_, n)| n.id.value == id) {
-        return Err(format!(
-            "id {id} already exists in {file}; nothing was written"
-        ));
+        return Err(format!("id {id} already exists in {file}; nothing was written").into());
     }
     let dir = match id.parent() {
         None => root.join(format!("content/{}", c.year)),
@@ -71,7 +110,7 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
                 return Err(format!(
                     "{id} needs its parent {pid}, which no file of {} gives: create it first with `kiemchung new criterion {} {pid} --title \"…\"`",
                     c.year, c.year
-                ));
+                ).into());
             };
             root.join(file)
                 .parent()
@@ -81,10 +120,7 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
     };
     let path = dir.join(format!("{id}.md"));
     if path.exists() {
-        return Err(format!(
-            "{} already exists; nothing was written",
-            path.display()
-        ));
+        return Err(format!("{} already exists; nothing was written", path.display()).into());
     }
     let mut text = String::from("---\n");
     let _ = writeln!(text, "id: {}", q(&id.to_string()));
@@ -106,45 +142,28 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, String> {
     text.push_str("evidence: []           # tài liệu kiểm chứng:\n");
     text.push_str("#  - title: \"Báo cáo …\"\n#    number: \"120/BC-SKHCN\"\n#    date: 2022-12-15\n#    file: bc-120.pdf\n");
     text.push_str("---\n\nNội dung thực hiện, tài liệu còn thiếu.\n");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    write_new(&path, &text)?;
+    write_all(&[(path.clone(), text)])?;
     Ok(path)
-}
-
-/// Creates a file, refusing to overwrite one that appeared meanwhile.
-fn write_new(path: &Path, text: &str) -> Result<(), String> {
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    f.write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Writes `content/<year>/_index.md`; with `from`, copies that year's tree
 /// with scores, evidence, explanations and tasks emptied. Returns the files
-/// written.
-pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, String> {
+/// written. `_index.md` is written last: a year whose writing was
+/// interrupted has none, which `check` reports.
+pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, Failure> {
     if !(1900..=9999).contains(&year) {
-        return Err(format!("{year} is not a four-digit year"));
+        return Err(format!("{year} is not a four-digit year").into());
     }
     let dir = root.join(format!("content/{year}"));
     if dir.exists() {
-        return Err(format!(
-            "{} already exists; nothing was written",
-            dir.display()
-        ));
+        return Err(format!("{} already exists; nothing was written", dir.display()).into());
     }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut max = "100".to_string();
     if let Some(from) = from {
         let src_index = root.join(format!("content/{from}/_index.md"));
         if !src_index.is_file() {
-            return Err(format!(
-                "--from {from}: there is no content/{from}/_index.md"
-            ));
+            return Err(format!("--from {from}: there is no content/{from}/_index.md").into());
         }
         let inputs = load::load(root);
         let md = MarkdownSettings {
@@ -186,7 +205,8 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, S
             return Err(format!(
                 "--from {from}: fix these files first (run kiemchung check): {}",
                 errors.join(", ")
-            ));
+            )
+            .into());
         }
     }
     let mut index = String::from("---\n");
@@ -196,15 +216,9 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, S
     index.push_str("# rank: 0               # xếp hạng\n");
     index.push_str("# decision: { number: \"…/QĐ-UBND\", date: YYYY-MM-DD, title: \"…\" }\n");
     index.push_str("---\n");
-    files.insert(0, (dir.join("_index.md"), index));
-    let mut written = Vec::new();
-    for (path, text) in files {
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p)
-                .map_err(|e| format!("cannot create {}: {e}", p.display()))?;
-        }
-        write_new(&path, &text)?;
-        written.push(path);
+    files.push((dir.join("_index.md"), index));
+    if dir.exists() {
+        return Err(format!("{} appeared meanwhile; nothing was written", dir.display()).into());
     }
-    Ok(written)
+    write_all(&files)
 }

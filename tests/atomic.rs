@@ -214,7 +214,10 @@ fn temporary_folders_left_by_a_killed_build_are_removed() {
     site.build().ok();
     let good = snapshot(&site.public());
     // What a kill leaves: a half-written staging folder and an old site
-    // not yet removed.
+    // not yet removed (named with the killed build's pid, or without one
+    // as before the lock).
+    site.write(".public.kiemchung-new-4242/index.html", "<p>nửa chừng");
+    site.write(".public.kiemchung-old-4242/index.html", "<p>cũ");
     site.write(".public.kiemchung-new/index.html", "<p>nửa chừng");
     site.write(".public.kiemchung-old/index.html", "<p>cũ");
     site.build().ok();

@@ -1,7 +1,7 @@
 //! `kiemchung new`: what it writes passes `check`, and it never overwrites.
 
 mod common;
-use common::{Site, TODAY, snapshot};
+use common::{Site, TODAY, run_in, snapshot};
 
 fn content(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
     snapshot(&site.path("content"))
@@ -268,4 +268,123 @@ fn new_year_alone_and_from_a_missing_year() {
         run.stderr
     );
     assert!(!site.path("content/2025").exists());
+}
+
+/// `new year --from` killed at random moments while it writes a year of
+/// 1,000 criteria: every file of content/ is, each time, either as it was
+/// (absent, for the new year's) or exactly as an uninterrupted run writes
+/// it, never truncated; the only other thing a kill may leave is a hidden
+/// temporary file, which nothing reads. A year cut short has no
+/// `_index.md` (written last), and `check` says so.
+#[test]
+fn new_year_killed_at_random_moments_leaves_every_file_whole_or_absent() {
+    use std::collections::BTreeMap;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    common::generated_site(&root, 2025, 1000, 0);
+    let content = root.join("content");
+    let new_year = content.join("2026");
+    let run = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+        cmd.args(["new", "--root"])
+            .arg(&root)
+            .args(["year", "2026", "--from", "2025"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        cmd
+    };
+    let before = snapshot(&content);
+
+    // The uninterrupted run: what each file should be, and when the first
+    // file appears (the writing starts after reading the year).
+    let t = Instant::now();
+    let mut child = run().spawn().unwrap();
+    let mut first_write = None;
+    while child.try_wait().unwrap().is_none() {
+        if first_write.is_none() && new_year.exists() {
+            first_write = Some(t.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let total = t.elapsed();
+    let start = first_write.unwrap_or(Duration::ZERO).mul_f64(0.8);
+    let after: BTreeMap<String, Vec<u8>> = snapshot(&new_year);
+    assert!(after.len() > 1000, "{} files", after.len());
+    std::fs::remove_dir_all(&new_year).unwrap();
+    eprintln!(
+        "new year writes {} files, from {start:?} to {total:?}",
+        after.len()
+    );
+
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    eprintln!("seed {seed}");
+    let mut rng = seed;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let (mut partial, mut temps, mut checked) = (0, 0, false);
+    let window = (total.saturating_sub(start)).as_micros() as u64 + 1;
+    for round in 0..20 {
+        let delay = start + Duration::from_micros(next() % window);
+        let mut child = run().spawn().unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = snapshot(&content);
+        let mut present = 0;
+        for (rel, bytes) in &now {
+            match rel.strip_prefix("2026/") {
+                Some(r) if r.rsplit('/').next().unwrap().starts_with('.') => {
+                    assert!(r.contains(".kiemchung-tmp-"), "round {round}: {rel}");
+                    temps += 1;
+                }
+                Some(r) => {
+                    let want = after
+                        .get(r)
+                        .unwrap_or_else(|| panic!("round {round}: {rel} is unexpected"));
+                    assert!(
+                        bytes == want,
+                        "round {round} (killed after {delay:?}, seed {seed}): {rel} is {} bytes, not the {} it should be",
+                        bytes.len(),
+                        want.len()
+                    );
+                    present += 1;
+                }
+                None => assert!(
+                    before.get(rel) == Some(bytes),
+                    "round {round}: {rel} changed"
+                ),
+            }
+        }
+        for rel in before.keys() {
+            assert!(now.contains_key(rel), "round {round}: {rel} is gone");
+        }
+        if present > 0 && present < after.len() {
+            partial += 1;
+            assert!(!new_year.join("_index.md").exists());
+            if !checked {
+                let r = run_in(tmp.path(), &["check", "--root", root.to_str().unwrap()]);
+                r.assert_code(1);
+                assert!(r.stderr.contains("content/2026"), "{}", r.stderr);
+                checked = true;
+            }
+        }
+        if new_year.exists() {
+            std::fs::remove_dir_all(&new_year).unwrap();
+        }
+    }
+    eprintln!("{partial} of 20 kills landed while writing; {temps} temporary files left");
+    assert!(
+        partial >= 3,
+        "too few kills landed while writing ({partial})"
+    );
 }

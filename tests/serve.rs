@@ -767,3 +767,155 @@ fn ctrl_c_stops_cleanly() {
         s.stderr.lock().unwrap()
     );
 }
+
+/// The peak resident memory of a process (VmHWM), in kB.
+fn peak_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/PID/status")
+}
+
+#[test]
+fn a_large_file_is_streamed_and_ranges_are_answered() {
+    use std::os::unix::fs::FileExt;
+    const SIZE: u64 = 1 << 30;
+    let tmp = site_copy();
+    // A 1 GB evidence scan, sparse: it takes no room on disk, and only the
+    // bytes written at a few offsets are not zero.
+    let big = tmp.path().join("site/static/ban-scan.pdf");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(SIZE).unwrap();
+    f.write_at(b"%PDF", 0).unwrap();
+    f.write_at(b"middle", 500_000_000).unwrap();
+    f.write_at(b"%EOF", SIZE - 4).unwrap();
+    drop(f);
+    let s = Serve::start_in(tmp, &[]);
+    let pid = s.child.id();
+    let target = format!("{}ban-scan.pdf", s.url_path);
+    // The baseline: the site built and a page served.
+    assert_eq!(s.get(PAGE).status, 200);
+    let baseline = peak_kb(pid);
+
+    // The whole file, read here as it comes, never held.
+    let mut conn = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(
+        conn,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::with_capacity(1 << 20, conn);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        head.push_str(&line);
+    }
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let lower = head.to_ascii_lowercase();
+    assert!(
+        lower.contains(&format!("content-length: {SIZE}\r\n")),
+        "{head}"
+    );
+    assert!(!lower.contains("transfer-encoding"), "{head}");
+    assert!(lower.contains("accept-ranges: bytes\r\n"), "{head}");
+    let mut buf = vec![0u8; 1 << 20];
+    let (mut total, mut first, mut last) = (0u64, Vec::new(), [0u8; 4]);
+    loop {
+        let n = reader.read(&mut buf).unwrap();
+        if n == 0 {
+            break;
+        }
+        if first.len() < 4 {
+            first.extend_from_slice(&buf[..n.min(4 - first.len())]);
+        }
+        // The last four bytes seen (reads are larger than four).
+        if n >= 4 {
+            last.copy_from_slice(&buf[n - 4..n]);
+        }
+        total += n as u64;
+    }
+    assert_eq!(total, SIZE);
+    assert_eq!(first, b"%PDF");
+    assert_eq!(&last, b"%EOF");
+    let peak = peak_kb(pid);
+    eprintln!("serve's peak memory: {baseline} kB before, {peak} kB after sending 1 GB");
+    assert!(
+        peak - baseline < 64 * 1024,
+        "serving 1 GB raised the peak memory from {baseline} kB to {peak} kB"
+    );
+
+    // Ranges: exactly the bytes asked for.
+    let range = |r: &str| http(s.port, "GET", &target, &[("Range", r)]);
+    for (asked, body, content_range) in [
+        ("bytes=0-3", &b"%PDF"[..], "bytes 0-3/1073741824"),
+        (
+            "bytes=500000000-500000005",
+            b"middle",
+            "bytes 500000000-500000005/1073741824",
+        ),
+        (
+            "bytes=-4",
+            b"%EOF",
+            "bytes 1073741820-1073741823/1073741824",
+        ),
+        (
+            "bytes=1073741822-",
+            b"OF",
+            "bytes 1073741822-1073741823/1073741824",
+        ),
+        (
+            "bytes=499999999-500000001",
+            b"\0mi",
+            "bytes 499999999-500000001/1073741824",
+        ),
+    ] {
+        let r = range(asked);
+        assert_eq!(r.status, 206, "{asked}");
+        assert_eq!(r.body, body, "{asked}");
+        assert_eq!(r.header("Content-Range"), Some(content_range), "{asked}");
+        assert_eq!(
+            r.header("Content-Length"),
+            Some(body.len().to_string().as_str())
+        );
+    }
+    let r = range("bytes=1073741824-");
+    assert_eq!(r.status, 416);
+    assert_eq!(r.header("Content-Range"), Some("bytes */1073741824"));
+    // Several ranges at once: the whole file is the answer (not read here).
+    let head = http(s.port, "HEAD", &target, &[("Range", "bytes=0-1,4-5")]);
+    assert_eq!(head.status, 200);
+    assert_eq!(head.header("Content-Length"), Some("1073741824"));
+    assert!(head.body.is_empty());
+    // The ETag comes from size and time, without reading the file.
+    let tag = head.header("ETag").unwrap().to_string();
+    let r = http(s.port, "GET", &target, &[("If-None-Match", &tag)]);
+    assert_eq!(r.status, 304);
+    // A range of another version is not given: the whole file is.
+    let r = http(
+        s.port,
+        "HEAD",
+        &target,
+        &[("Range", "bytes=0-3"), ("If-Range", "\"another\"")],
+    );
+    assert_eq!(r.status, 200);
+    let r = http(
+        s.port,
+        "GET",
+        &target,
+        &[("Range", "bytes=0-3"), ("If-Range", &tag)],
+    );
+    assert_eq!((r.status, r.body.as_slice()), (206, &b"%PDF"[..]));
+    // Pages answer ranges too.
+    let page = s.get(PAGE);
+    let r = http(s.port, "GET", PAGE, &[("Range", "bytes=0-14")]);
+    assert_eq!(r.status, 206);
+    assert_eq!(r.body, &page.body[..15]);
+}

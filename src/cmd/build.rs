@@ -1,43 +1,70 @@
 //! `kiemchung build`: checks everything, then writes the site into the
-//! output folder (public/ by default), all or nothing.
+//! output folder (public/ by default), all or
+//! nothing, one build at a time, never into a folder kiemchung did not make.
 
 use super::{Context, count, fail, plural, print_diagnostics};
 use crate::error::Error;
+use crate::output::{self, OnBusy, WriteOptions};
 use crate::pipeline::{self, BuildOptions};
 use jiff::civil::Date;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub fn run(
-    cx: &Context,
-    root: PathBuf,
-    output: Option<PathBuf>,
-    base_url: Option<String>,
-    today: Date,
-    drafts: bool,
-) -> ExitCode {
+pub struct Args {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub today: Date,
+    pub drafts: bool,
+    pub force: bool,
+    pub no_wait: bool,
+}
+
+pub fn run(cx: &Context, args: Args) -> ExitCode {
     let started = Instant::now();
-    let out_dir = output.unwrap_or_else(|| root.join("public"));
+    let out_dir = args.output.unwrap_or_else(|| args.root.join("public"));
     // `./public` reads better as `public`.
     let shown = out_dir
         .strip_prefix(".")
         .unwrap_or(&out_dir)
         .display()
         .to_string();
-    let opts = BuildOptions {
-        root,
-        base_url,
-        origin: None,
-        today,
-        drafts,
+    // Before anything is read or written: a folder this build may replace
+    // (the one it then writes, as an absolute path).
+    let out_dir = match output::guard::check(&args.root, &out_dir, args.force) {
+        Ok(p) => p,
+        Err(refusal) => return fail(cx, &refusal.into()),
     };
-    // Before anything: a previous site a killed build left aside goes back
-    // in place, whether this build succeeds or not.
-    if let Err(e) = crate::output::recover(&out_dir) {
-        eprintln!("warning: {e}");
-    }
-    match pipeline::build_into(&opts, &out_dir) {
+    // What "left as it was" says is checked, not assumed: the same folder
+    // is there after the failed build as before it.
+    let before = output::identity(&out_dir);
+    let left = || match (before, output::identity(&out_dir)) {
+        (Some(a), Some(b)) if a == b => format!("{shown} was left as it was"),
+        (None, None) => format!("nothing was written to {shown}"),
+        _ => format!("{shown} was not replaced by this build"),
+    };
+    let opts = BuildOptions {
+        root: args.root,
+        base_url: args.base_url,
+        origin: None,
+        today: args.today,
+        drafts: args.drafts,
+    };
+    let folder = format!("{}/", shown.trim_end_matches('/'));
+    let tell = |pid: Option<u32>| {
+        let pid = pid.map_or("?".to_string(), |p| p.to_string());
+        eprintln!("Đang chờ một lần build khác (pid {pid}) ghi vào {folder}…");
+    };
+    let write = WriteOptions {
+        force: args.force,
+        on_busy: if args.no_wait {
+            OnBusy::Fail
+        } else {
+            OnBusy::Wait(&tell)
+        },
+    };
+    match pipeline::build_into(&opts, &out_dir, &write) {
         Ok(built) => {
             print_diagnostics(&built.warnings, cx.color);
             let a = &built.site.assessments;
@@ -58,16 +85,45 @@ pub fn run(
             print_diagnostics(&diags, cx.color);
             let (e, w) = count(&diags);
             eprintln!(
-                "error: could not build: {}, {}; {} was left as it was",
+                "error: could not build: {}, {}; {}",
                 plural(e, "error"),
                 plural(w, "warning"),
-                shown
+                left()
+            );
+            ExitCode::from(1)
+        }
+        Err(Error::Write {
+            mut error,
+            disk_full,
+            notes,
+        }) => {
+            // The path as the user gave the output folder.
+            if let Ok(rel) = error.path.strip_prefix(&out_dir) {
+                error.path = PathBuf::from(&shown).join(rel);
+            }
+            let code = fail(
+                cx,
+                &Error::Write {
+                    error,
+                    disk_full,
+                    notes,
+                },
+            );
+            eprintln!("{}", left());
+            code
+        }
+        Err(Error::Busy { pid }) => {
+            let pid = pid.map_or(String::new(), |p| format!(" (pid {p})"));
+            eprintln!("error: another build{pid} is writing {folder} now");
+            eprintln!(
+                "  = help: run again when it has finished, or without --no-wait to wait for it; {}",
+                left()
             );
             ExitCode::from(1)
         }
         Err(e) => {
             let code = fail(cx, &e);
-            eprintln!("{shown} was left as it was");
+            eprintln!("{}", left());
             code
         }
     }

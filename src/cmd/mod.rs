@@ -65,6 +65,14 @@ enum Command {
         /// Include pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that kiemchung did not write, deleting
+        /// what it holds (never the site's own folders or the home folder)
+        #[arg(long)]
+        force: bool,
+        /// Fail at once, instead of waiting, when another build is writing
+        /// the same output folder
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Read and check everything, write nothing
     Check {
@@ -158,6 +166,9 @@ fn plural(n: usize, word: &str) -> String {
 fn fail(cx: &Context, e: &Error) -> ExitCode {
     print_diagnostics(e.diagnostics(), cx.color);
     eprintln!("error: {e}");
+    for note in e.notes() {
+        eprintln!("  = note: {note}");
+    }
     if let Some(help) = e.help() {
         eprintln!("  = help: {help}");
     }
@@ -184,7 +195,20 @@ pub fn main() -> ExitCode {
             base_url,
             today,
             drafts,
-        } => build::run(&cx, root, output, base_url, today_or(today), drafts),
+            force,
+            no_wait,
+        } => build::run(
+            &cx,
+            build::Args {
+                root,
+                output,
+                base_url,
+                today: today_or(today),
+                drafts,
+                force,
+                no_wait,
+            },
+        ),
         Command::Check {
             root,
             strict,

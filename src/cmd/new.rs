@@ -58,6 +58,19 @@ pub fn run(cx: &Context, root: &Path, what: NewWhat) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(e) => fail(cx, &crate::error::Error::Command(e)),
+        Err(failure) => {
+            for p in &failure.written {
+                println!("created {}", p.display());
+            }
+            let code = fail(cx, &crate::error::Error::Command(failure.message));
+            if !failure.written.is_empty() {
+                eprintln!(
+                    "  = note: the {} listed above were written whole before it; \
+                     nothing else was changed",
+                    super::plural(failure.written.len(), "file")
+                );
+            }
+            code
+        }
     }
 }

@@ -130,6 +130,9 @@ pub fn make(cx: Arc<ExportContext>, mode: &Mode) -> Result<Vec<(String, Content)
     match mode {
         Mode::Write(sink) => {
             let write = |part: Part| -> Result<Vec<String>, Error> {
+                if sink.stopped() {
+                    return Err(crate::output::stopped_error());
+                }
                 let mut files = part
                     .paths
                     .iter()

@@ -178,6 +178,9 @@ fn render_now(
     sink: Option<&dyn Sink>,
     timings: &Timings,
 ) -> Result<(String, Content), Error> {
+    if sink.is_some_and(|s| s.stopped()) {
+        return Err(crate::output::stopped_error());
+    }
     let started = timings.on.then(std::time::Instant::now);
     let job = cx.job(page);
     let context_time = started.map(|t| t.elapsed());

@@ -15,6 +15,7 @@
 
 pub mod http;
 pub mod live;
+pub mod routes;
 pub mod watch;
 
 use crate::base::diag::{self, Diagnostic, plural};
