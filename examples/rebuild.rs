@@ -21,8 +21,8 @@ fn main() {
         root: root.into(),
         base_url: None,
         origin: Some("http://127.0.0.1:1111".into()),
-        today: jiff::civil::date(2026, 1, 1),
-        drafts: true,
+        today: jiff::civil::date(2026, 1, 1).into(),
+        audience: kiemchung::model::audience::Audience::Review,
     };
     let cache = Cache::default();
     for i in 0..runs {

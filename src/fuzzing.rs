@@ -105,6 +105,7 @@ pub fn site(data: &[u8]) {
     let md = MarkdownSettings {
         base_path: config.base_path.clone(),
         unsafe_html: false,
+        review: true,
     };
     let mut files = vec![SourceFile {
         rel: rel.into(),
@@ -125,7 +126,14 @@ pub fn site(data: &[u8]) {
         diags.extend(p.diagnostics.iter().cloned());
     }
     let today = jiff::civil::date(2023, 6, 1);
-    let mut site = crate::model::assemble::assemble(config, today, false, &parsed, &[], &mut diags);
+    let mut site = crate::model::assemble::assemble(
+        config,
+        today,
+        crate::model::audience::Audience::Public,
+        &parsed,
+        &[],
+        &mut diags,
+    );
     // No file exists on disk: evidence `file:` entries are looked up under
     // a root that is not there, and reported missing.
     let index = FileIndex::new(Path::new("/nonexistent-kiemchung-fuzz"), &[], &[]);
@@ -152,7 +160,13 @@ pub fn site(data: &[u8]) {
         return;
     };
     let bodies = Arc::new(bodies);
-    let _ = render::render(&site, &bodies, &templates, render::Mode::Memory);
+    let _ = render::render(
+        &site,
+        &bodies,
+        &templates,
+        &Arc::from(Vec::new()),
+        render::Mode::Memory,
+    );
     let cx = crate::exports::ExportContext {
         listed: render::listed_paths(&site),
         site,

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::exports::{self, ExportContext};
 use crate::incremental::memo::{Shape, ShapeOptions};
 use crate::load::{self, Inputs, theme};
+use crate::model::audience::{self, Audience};
 use crate::model::file::ParsedFile;
 use crate::model::markdown::MarkdownSettings;
 use crate::model::site::Site;
@@ -31,22 +32,60 @@ pub struct BuildOptions {
     /// (`serve`: `https://example.gov.vn/cchc/` is previewed at
     /// `http://127.0.0.1:1111/cchc/` with origin `http://127.0.0.1:1111`).
     pub origin: Option<String>,
-    /// The date task states are computed against.
-    pub today: Date,
-    /// Include drafts (serve).
-    pub drafts: bool,
+    /// The date task states are computed against, and the pages show.
+    pub today: Today,
+    /// The public site (drafts and what is internal left out) or the
+    /// reviewers' preview.
+    pub audience: Audience,
 }
 
 impl BuildOptions {
-    /// Options for the site in `root`, as written (no overrides), drafts left out.
-    pub fn new(root: impl Into<PathBuf>, today: Date) -> Self {
+    /// Options for the public site in `root`, as written (no overrides).
+    pub fn new(root: impl Into<PathBuf>, today: impl Into<Today>) -> Self {
         BuildOptions {
             root: root.into(),
             base_url: None,
             origin: None,
-            today,
-            drafts: false,
+            today: today.into(),
+            audience: Audience::Public,
         }
+    }
+}
+
+/// Which day a build is made on. It never depends on the machine's time
+/// zone: a given date, else `SOURCE_DATE_EPOCH` (the reproducible-builds
+/// convention: seconds since 1970), else the clock read in the site's time
+/// zone (site.toml's `timezone`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Today {
+    On(Date),
+    Now,
+}
+
+impl From<Date> for Today {
+    fn from(d: Date) -> Today {
+        Today::On(d)
+    }
+}
+
+impl Today {
+    /// The date, in `tz`; an unreadable `SOURCE_DATE_EPOCH` is an error.
+    pub fn resolve(self, tz: &jiff::tz::TimeZone) -> Result<Date, String> {
+        if let Today::On(d) = self {
+            return Ok(d);
+        }
+        let now = match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(text) => text
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+                .ok_or_else(|| {
+                    format!("SOURCE_DATE_EPOCH: `{text}` is not a number of seconds since 1970")
+                })?,
+            Err(_) => jiff::Timestamp::now(),
+        };
+        Ok(now.to_zoned(tz.clone()).date())
     }
 }
 
@@ -193,7 +232,7 @@ pub fn run(opts: &BuildOptions, mode: Mode) -> Result<Built, Error> {
     // the year table, the search index, each year's workbook) overlap with
     // the criterion pages instead of leaving a core idle at the end.
     let (pages, files) = rayon::join(
-        || render::render(&site, &bodies, &templates, render_mode),
+        || render::render(&site, &bodies, &templates, &checked.warnings, render_mode),
         || exports::make(export_cx, &render_mode_of(&mode, only_bodies_changed)),
     );
     lap("render and exports");
@@ -260,9 +299,17 @@ fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diag
             diags.push(Diagnostic::error("", format!("origin: {msg}")));
         }
     }
+    let today = match opts.today.resolve(&config.timezone) {
+        Ok(d) => d,
+        Err(msg) => {
+            diags.push(Diagnostic::error("", msg));
+            Date::default()
+        }
+    };
     let md = MarkdownSettings {
         base_path: config.base_path.clone(),
         unsafe_html: config.markdown.unsafe_html,
+        review: opts.audience.is_review(),
     };
     let parsed: Vec<Arc<ParsedFile>> = match cache {
         Some(c) => c.parses.parse_all(&inputs.content, &md),
@@ -288,8 +335,8 @@ fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diag
     // diagnostics; assembling and checking are skipped.
     let shape = cache.map(|_| {
         let options = ShapeOptions {
-            today: opts.today,
-            drafts: opts.drafts,
+            today,
+            audience: opts.audience,
             base_url: opts.base_url.clone(),
             origin: opts.origin.clone(),
         };
@@ -342,8 +389,8 @@ fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diag
     };
     let mut site = crate::model::assemble::assemble(
         config,
-        opts.today,
-        opts.drafts,
+        today,
+        opts.audience,
         all,
         &inputs.content_assets,
         &mut diags,
@@ -357,6 +404,10 @@ fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diag
     diag::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
+    }
+    // Every later stage reads the site as its audience sees it.
+    if !opts.audience.is_review() {
+        site = audience::public_view(site);
     }
     // A model that looked for evidence on disk outside what the shape
     // records is not kept: a file appearing there would go unnoticed.

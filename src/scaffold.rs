@@ -23,6 +23,7 @@ fn parsed_year(root: &Path, year: i32) -> Vec<(String, std::sync::Arc<model::Nod
     let md = MarkdownSettings {
         base_path: "/".into(),
         unsafe_html: false,
+        review: true,
     };
     inputs
         .content
@@ -140,8 +141,10 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, Failure> {
         }
     }
     text.push_str("evidence: []           # tài liệu kiểm chứng:\n");
-    text.push_str("#  - title: \"Báo cáo …\"\n#    number: \"120/BC-SKHCN\"\n#    date: 2022-12-15\n#    file: bc-120.pdf\n");
-    text.push_str("---\n\nNội dung thực hiện, tài liệu còn thiếu.\n");
+    text.push_str("#  - title: \"Báo cáo … (ví dụ)\"\n#    number: \"…/BC-…\"   # số, ký hiệu như trên văn bản\n#    date: …             # ngày ban hành: năm-tháng-ngày\n#    file: bao-cao.pdf   # tệp đặt cạnh tệp này\n");
+    text.push_str(
+        "---\n\nNội dung thực hiện.\n\n::: noi-bo\nTài liệu còn thiếu, việc cần làm (chỉ hiện trên bản xem trước nội bộ).\n:::\n",
+    );
     write_all(&[(path.clone(), text)])?;
     Ok(path)
 }
@@ -169,6 +172,7 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, F
         let md = MarkdownSettings {
             base_path: "/".into(),
             unsafe_html: false,
+            review: true,
         };
         let prefix = format!("content/{from}/");
         let mut errors = Vec::new();

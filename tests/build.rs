@@ -118,7 +118,8 @@ fn data_json_holds_the_computed_tree_with_exact_numbers() {
     assert_eq!(c12["evidence"][0]["number"], "15/KH-SKHCN");
     assert_eq!(c12["evidence"][0]["href"], "/cchc/2022/1-2/kh-15.pdf");
     assert_eq!(c12["evidence"][1]["href"], "/cchc/files/huong-dan.txt");
-    assert_eq!(c12["source"], "content/2022/1-chi-dao/1.2.md");
+    // The source file is the reviewers' (`build --review`), not the public's.
+    assert_eq!(c12["source"], serde_json::Value::Null);
     assert_eq!(c12["warnings"], serde_json::json!([]));
 
     let area2 = &d["nodes"][1];
@@ -218,12 +219,10 @@ fn drafts_are_left_out_of_build() {
             "the draft shows in {path}"
         );
     }
-    // `build --drafts` is the way to see them.
-    site.run(&["build", "--today", TODAY, "--drafts"]).ok();
-    assert!(
-        site.out("tin-tuc/ban-nhap/index.html")
-            .contains("Bản nháp chưa đăng")
-    );
+    // The review site shows them, marked: `build --review` writes it.
+    site.run(&["build", "--today", TODAY, "--review"]).ok();
+    let review = std::fs::read_to_string(site.path("review/tin-tuc/ban-nhap/index.html")).unwrap();
+    assert!(review.contains("Bản nháp chưa đăng") && review.contains("Bản nháp"));
 }
 
 #[test]
@@ -562,10 +561,35 @@ fn sections_are_listed_in_vietnamese_order_of_their_titles() {
         "content/z-dao-tao/_index.md",
         "---\ntitle: \"Đào tạo\"\n---\n",
     );
+    site.write(
+        "content/z-dao-tao/lich.md",
+        "---\ntitle: \"Lịch đào tạo\"\n---\n",
+    );
     site.build().ok();
     let home = site.out("index.html");
     let nav = &home[home.find("<nav").unwrap()..home.find("</nav>").unwrap()];
     let at = |t: &str| nav.find(t).unwrap_or_else(|| panic!("{t} in {nav}"));
     assert!(at(">Đào tạo<") < at(">Hỏi đáp<"), "{nav}");
     assert!(at(">Hỏi đáp<") < at(">Tin tức CCHC<"), "{nav}");
+}
+
+#[test]
+fn an_empty_section_is_in_the_public_menu_only_once_it_has_a_page() {
+    let site = Site::new("site");
+    site.write(
+        "content/z-dao-tao/_index.md",
+        "---\ntitle: \"Đào tạo\"\n---\n",
+    );
+    site.build().ok();
+    let home = site.out("index.html");
+    let nav = &home[home.find("<nav").unwrap()..home.find("</nav>").unwrap()];
+    assert!(!nav.contains(">Đào tạo<"), "{nav}");
+    // The section's own page is there, and the review site lists it.
+    assert!(
+        site.out("z-dao-tao/index.html")
+            .contains("<h1>Đào tạo</h1>")
+    );
+    site.run(&["build", "--today", TODAY, "--review"]).ok();
+    let review = std::fs::read_to_string(site.path("review/index.html")).unwrap();
+    assert!(review.contains(">Đào tạo<"));
 }

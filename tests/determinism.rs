@@ -49,8 +49,25 @@ fn copy_in_order(sources: &[&Path], to: &Path, reverse: bool) {
 /// `kiemchung build` of `root` into `out` with the given thread count and
 /// time zone; the whole output.
 fn build(root: &Path, out: &Path, threads: &str, tz: &str) -> BTreeMap<String, Vec<u8>> {
-    let r = Command::new(env!("CARGO_BIN_EXE_kiemchung"))
-        .args(["build", "--today", TODAY, "--root"])
+    build_with(root, out, threads, tz, &["--today", TODAY], None)
+}
+
+/// [`build`] with other arguments, and SOURCE_DATE_EPOCH set or not.
+fn build_with(
+    root: &Path,
+    out: &Path,
+    threads: &str,
+    tz: &str,
+    args: &[&str],
+    epoch: Option<&str>,
+) -> BTreeMap<String, Vec<u8>> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+    cmd.arg("build").args(args).arg("--root");
+    match epoch {
+        Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+        None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+    };
+    let r = cmd
         .arg(root)
         .arg("--output")
         .arg(out)
@@ -142,5 +159,43 @@ fn time_zone_and_file_creation_order_change_nothing() {
                 &format!("TZ={tz}, files from {}", root.display()),
             );
         }
+    }
+}
+
+#[test]
+fn the_day_is_the_sites_not_the_machines() {
+    // 2023-04-26 20:30 UTC is already 27 April in Asia/Ho_Chi_Minh (UTC+7):
+    // the site's time zone (site.toml's `timezone`, by default that one)
+    // decides, whatever the machine's TZ says.
+    let epoch = "1682541000";
+    for site in sites() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = inputs(&site, tmp.path());
+        let utc = build_with(&root, &tmp.path().join("utc"), "2", "UTC", &[], Some(epoch));
+        let hcm = build_with(
+            &root,
+            &tmp.path().join("hcm"),
+            "2",
+            "Asia/Ho_Chi_Minh",
+            &[],
+            Some(epoch),
+        );
+        assert_same(&utc, &hcm, "TZ=UTC against TZ=Asia/Ho_Chi_Minh");
+        let home = String::from_utf8(utc["index.html"].clone()).unwrap();
+        assert!(
+            home.contains("Trang được tạo ngày 27&#x2f;4&#x2f;2023"),
+            "{}: the footer gives the site's day",
+            site.display()
+        );
+        // --today gives the same bytes as SOURCE_DATE_EPOCH on that day.
+        let given = build_with(
+            &root,
+            &tmp.path().join("given"),
+            "2",
+            "America/Los_Angeles",
+            &["--today", "2023-04-27"],
+            None,
+        );
+        assert_same(&utc, &given, "SOURCE_DATE_EPOCH against --today");
     }
 }

@@ -14,8 +14,8 @@ fn options(root: &Path) -> BuildOptions {
         root: root.to_path_buf(),
         base_url: None,
         origin: Some("http://127.0.0.1:1111".into()),
-        today: jiff::civil::date(2024, 1, 1),
-        drafts: true,
+        today: jiff::civil::date(2024, 1, 1).into(),
+        audience: kiemchung::model::audience::Audience::Review,
     }
 }
 

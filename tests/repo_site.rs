@@ -196,7 +196,7 @@ fn gap_report_charts_documents_and_workbook_of_2022() {
     let (_tmp, out) = build_repo();
     let report = read(&out, "2022/bao-cao/index.html");
     assert!(report.contains(
-        "Tổng điểm <strong>87,303</strong> / 100; bị mất <strong class=\"lost\">12,697</strong> điểm; xếp thứ 4."
+        "Tổng điểm <strong>87,303</strong> / 100; chưa đạt <strong class=\"lost\">12,697</strong> điểm; xếp thứ 4."
     ));
     let nodes = body_rows(between(&report, "<section id=\"tieu-chi\"", "</section>"));
     assert_eq!(
@@ -336,7 +336,7 @@ fn report_command_on_the_repository() {
     let lines: Vec<&str> = text.stdout.lines().collect();
     assert_eq!(
         lines[1],
-        "Tổng điểm: 87,303 / 100 — xếp thứ 4 — điểm bị mất: 12,697"
+        "Tổng điểm: 87,303 / 100 — xếp thứ 4 — điểm chưa đạt: 12,697"
     );
     assert!(
         lines[4].starts_with("  7       3,53     6,47/10 "),
@@ -389,7 +389,12 @@ fn units_in_vietnamese_order_with_the_2023_tasks() {
         assert_eq!(tasks.len(), n, "{name}");
         for t in &tasks {
             assert_eq!(t[0], "2023", "{name}: the year of {t:?}");
-            assert_eq!(t[2..], ["—", "—", "Đang thực hiện"], "{name}: {t:?}");
+            // The notice gives no deadline: the state says so, and claims nothing.
+            assert_eq!(
+                t[2..],
+                ["—", "—", "Chưa ghi thời hạn và kết quả"],
+                "{name}: {t:?}"
+            );
         }
         assert!(
             text(&unit).contains("Đúng hạn chưa có nhiệm vụ đến hạn"),

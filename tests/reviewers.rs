@@ -49,9 +49,18 @@ use common::{Site, as_strs, between, body_rows, snapshot, tags, text};
 /// The date every build of this file is made against.
 const TODAY: &str = "2023-06-15";
 
+/// The reviewers' site (`build --review`), written where `Site::out` reads.
 fn built_on(today: &str) -> Site {
     let site = Site::new("reviewers");
-    let run = site.run(&["build", "--today", today]);
+    let public = site.public();
+    let run = site.run(&[
+        "build",
+        "--today",
+        today,
+        "--review",
+        "--output",
+        public.to_str().unwrap(),
+    ]);
     run.ok();
     site
 }
@@ -79,7 +88,15 @@ fn section<'a>(html: &'a str, id: &str) -> &'a str {
 #[test]
 fn the_build_warns_exactly_four_times_at_the_lines_concerned() {
     let site = Site::new("reviewers");
-    let run = site.run(&["build", "--today", TODAY]);
+    let public = site.public();
+    let run = site.run(&[
+        "build",
+        "--today",
+        TODAY,
+        "--review",
+        "--output",
+        public.to_str().unwrap(),
+    ]);
     run.ok();
     assert!(run.stdout.contains("2 years, 4 warnings"), "{}", run.stdout);
     // Rule 10: 05/KH-STN and 5/KH-STN are one document (leading zero),
@@ -99,7 +116,7 @@ fn the_build_warns_exactly_four_times_at_the_lines_concerned() {
     assert!(b.contains("2.1 is scored 5 but has no evidence"), "{b}");
     assert_eq!(run.blocks().len(), 4, "{}", run.stderr);
 
-    // Reviewers see each of them in the site, the bad number included.
+    // Reviewers see each of them in the review site, the bad number included.
     let p11 = site.out("2022/1-1/index.html");
     let callout = text(between(
         &p11,
@@ -121,9 +138,9 @@ fn gap_report_page_lists_every_node_by_points_lost() {
     let site = built();
     let html = site.out("2022/bao-cao/index.html");
     assert!(html.contains(
-        "<p class=\"lead\">Tổng điểm <strong>83,15</strong> / 100; bị mất <strong class=\"lost\">12,85</strong> điểm; xếp thứ 3/20."
+        "<p class=\"lead\">Tổng điểm <strong>83,15</strong> / 100; chưa đạt <strong class=\"lost\">12,85</strong> điểm; xếp thứ 3/20."
     ));
-    // Mã, tiêu chí, bị mất, đạt / tối đa, đơn vị, TLKC (leaves only), giải trình.
+    // Mã, tiêu chí, chưa đạt, đạt / tối đa, đơn vị, TLKC (leaves only), giải trình.
     // Ties (3 and 3; 0, 0 and 0) in id order.
     assert_eq!(
         as_strs(&body_rows(section(&html, "tieu-chi"))),
@@ -259,15 +276,16 @@ fn gap_report_page_lists_every_node_by_points_lost() {
             ["Âu Cơ (giả)", "1", "3", "3", "2/3 đúng hạn (66,7%)"],
             ["Dương Liễu (giả)", "2", "3", "0", "—"],
             ["Đào tạo (giả)", "1", "1,5", "1", "—"],
-            ["Ương Ngạnh (giả)", "1", "0,75", "1", "1/1 đúng hạn (100%)"],
+            ["Ương Ngạnh (giả)", "1", "0,75", "1", "—"],
             ["An ninh mạng (giả)", "1", "0", "5", "1/3 đúng hạn (33,3%)"],
             ["Ông Đồ (giả)", "1", "0", "0", "—"],
         ]
     );
     let tasks = section(&html, "nhiem-vu");
     assert!(text(tasks).contains(
-        "Tính đến ngày 15/6/2023: 4 hoàn thành đúng hạn, 1 hoàn thành trễ, 2 quá hạn, \
-         3 đang thực hiện — 4/7 đúng hạn (57,1%)."
+        "Tính đến ngày 15/6/2023: 3 hoàn thành đúng hạn, 1 hoàn thành trễ, 2 quá hạn, \
+         2 đang thực hiện, 1 đã hoàn thành (không ghi thời hạn), 1 chưa ghi thời hạn và kết quả \
+         — 3/6 đúng hạn (50%)."
     ));
     assert_eq!(body_rows(tasks).len(), 10);
     assert!(text(between(&html, "<nav class=\"toc\"", "</nav>")).contains(
@@ -276,20 +294,20 @@ fn gap_report_page_lists_every_node_by_points_lost() {
 
     // The year before has its own report.
     let old = site.out("2021/bao-cao/index.html");
-    assert!(old.contains("Tổng điểm <strong>81,4</strong> / 100; bị mất <strong class=\"lost\">14,6</strong> điểm; xếp thứ 9/20."));
+    assert!(old.contains("Tổng điểm <strong>81,4</strong> / 100; chưa đạt <strong class=\"lost\">14,6</strong> điểm; xếp thứ 9/20."));
 }
 
 const REPORT_TEXT: &str = "\
-Chỉ số CCHC năm 2022 (dữ liệu giả) — báo cáo điểm bị mất (tính đến 15/6/2023)
-Tổng điểm: 83,15 / 100 — xếp thứ 3/20 — điểm bị mất: 12,85
+Chỉ số CCHC năm 2022 (dữ liệu giả) — báo cáo điểm chưa đạt (tính đến 15/6/2023)
+Tổng điểm: 83,15 / 100 — xếp thứ 3/20 — điểm chưa đạt: 12,85
 
-Lĩnh vực, mất nhiều điểm nhất trước (mã, bị mất, điểm/tối đa):
+Lĩnh vực, chưa đạt nhiều điểm nhất trước (mã, chưa đạt, điểm/tối đa):
   4          4       36/40                   Chính quyền số (giả)
   3        3,6     21,4/25       1 tài liệu  Thủ tục hành chính (giả) [Ơn Nghĩa (giả)]
   2          3        8/15                   Cải cách thể chế (giả) [Dương Liễu (giả)]
   1       2,25    17,75/20                   Chỉ đạo điều hành (giả)
 
-Mọi tiêu chí có điểm, mất nhiều điểm nhất trước:
+Mọi tiêu chí có điểm, chưa đạt nhiều điểm nhất trước:
   4          4       36/40                   Chính quyền số (giả)
   3        3,6     21,4/25       1 tài liệu  Thủ tục hành chính (giả) [Ơn Nghĩa (giả)]
   2          3        8/15                   Cải cách thể chế (giả) [Dương Liễu (giả)]
@@ -303,7 +321,7 @@ Có điểm nhưng không có tài liệu kiểm chứng (2):
   2.1  Xây dựng văn bản (giả)  (content/2022/2-the-che/2.1.md)
   2.3  Rà soát văn bản (giả) — có giải trình  (content/2022/2-the-che/2.3.md)
 
-Thẩm định thay đổi điểm tự chấm (4):
+Thẩm định thay đổi điểm tự đánh giá (4):
   1.2  6 → 4,5 (-1,5)  Báo cáo định kỳ (giả)
   1.3  5 → 5,25 (+0,25)  Kiểm tra CCHC (giả)
   2.3  6 → 3 (-3)  Rà soát văn bản (giả)
@@ -313,13 +331,13 @@ Không áp dụng (1):
   2.2  Nội dung không áp dụng (giả)
 
 Đơn vị:
-  Ơn Nghĩa (giả): 1 tiêu chí, mất 3,6 điểm; 0 nhiệm vụ
-  Âu Cơ (giả): 1 tiêu chí, mất 3 điểm; 3 nhiệm vụ, 2/3 đúng hạn (66,7%)
-  Dương Liễu (giả): 2 tiêu chí, mất 3 điểm; 0 nhiệm vụ
-  Đào tạo (giả): 1 tiêu chí, mất 1,5 điểm; 1 nhiệm vụ
-  Ương Ngạnh (giả): 1 tiêu chí, mất 0,75 điểm; 1 nhiệm vụ, 1/1 đúng hạn (100%)
-  An ninh mạng (giả): 1 tiêu chí, mất 0 điểm; 5 nhiệm vụ, 1/3 đúng hạn (33,3%)
-  Ông Đồ (giả): 1 tiêu chí, mất 0 điểm; 0 nhiệm vụ
+  Ơn Nghĩa (giả): 1 tiêu chí, chưa đạt 3,6 điểm; 0 nhiệm vụ
+  Âu Cơ (giả): 1 tiêu chí, chưa đạt 3 điểm; 3 nhiệm vụ, 2/3 đúng hạn (66,7%)
+  Dương Liễu (giả): 2 tiêu chí, chưa đạt 3 điểm; 0 nhiệm vụ
+  Đào tạo (giả): 1 tiêu chí, chưa đạt 1,5 điểm; 1 nhiệm vụ
+  Ương Ngạnh (giả): 1 tiêu chí, chưa đạt 0,75 điểm; 1 nhiệm vụ
+  An ninh mạng (giả): 1 tiêu chí, chưa đạt 0 điểm; 5 nhiệm vụ, 1/3 đúng hạn (33,3%)
+  Ông Đồ (giả): 1 tiêu chí, chưa đạt 0 điểm; 0 nhiệm vụ
 ";
 
 #[test]
@@ -333,8 +351,8 @@ fn report_command_as_text() {
     );
     let old = report(&site, &["--year", "2021"]);
     assert!(old.starts_with(
-        "Chỉ số CCHC năm 2021 (dữ liệu giả) — báo cáo điểm bị mất (tính đến 15/6/2023)\n\
-         Tổng điểm: 81,4 / 100 — xếp thứ 9/20 — điểm bị mất: 14,6\n"
+        "Chỉ số CCHC năm 2021 (dữ liệu giả) — báo cáo điểm chưa đạt (tính đến 15/6/2023)\n\
+         Tổng điểm: 81,4 / 100 — xếp thứ 9/20 — điểm chưa đạt: 14,6\n"
     ));
     // 2021 has self-scores nowhere: nothing changed by appraisal.
     assert!(!old.contains("Thẩm định thay đổi"));
@@ -493,11 +511,11 @@ fn report_command_as_json() {
     assert_eq!(units, expected);
     assert_eq!(
         r["units"][5]["tasks"],
-        serde_json::json!({"total": 5, "done_on_time": 1, "done_late": 1, "open": 2, "overdue": 1})
+        serde_json::json!({"total": 5, "done_on_time": 1, "done_late": 1, "done": 0, "open": 1, "overdue": 1, "not_recorded": 1})
     );
     assert_eq!(
         r["tasks"],
-        serde_json::json!({"total": 10, "done_on_time": 4, "done_late": 1, "open": 3, "overdue": 2})
+        serde_json::json!({"total": 10, "done_on_time": 3, "done_late": 1, "done": 1, "open": 2, "overdue": 2, "not_recorded": 1})
     );
 }
 
@@ -729,7 +747,7 @@ fn unit_figures(site: &Site, unit: &str) -> String {
 fn units_with_their_nodes_tasks_and_on_time_rates() {
     let site = built();
     let html = site.out("don-vi/index.html");
-    // Đơn vị, tiêu chí phụ trách (all years), điểm bị mất (2022), nhiệm vụ
+    // Đơn vị, tiêu chí phụ trách (all years), điểm chưa đạt (2022), nhiệm vụ
     // (all years), đúng hạn, quá hạn.
     assert_eq!(
         as_strs(&body_rows(&html)),
@@ -748,14 +766,7 @@ fn units_with_their_nodes_tasks_and_on_time_rates() {
             ["Ông Đồ (giả)", "1", "0", "0", "—", "0"],
             ["Ơn Nghĩa (giả)", "1", "3,6", "0", "—", "0"],
             ["Uy Tín (giả)", "0", "0", "1", "0/1 đúng hạn (0%)", "0"],
-            [
-                "Ương Ngạnh (giả)",
-                "1",
-                "0,75",
-                "1",
-                "1/1 đúng hạn (100%)",
-                "0"
-            ],
+            ["Ương Ngạnh (giả)", "1", "0,75", "1", "—", "0"],
         ]
     );
 
@@ -782,12 +793,17 @@ fn units_with_their_nodes_tasks_and_on_time_rates() {
                 "Đang thực hiện"
             ],
             ["Việc quá hạn từ hôm qua (giả)", "14/6/2023", "—", "Quá hạn"],
-            ["Việc chưa có hạn (giả)", "—", "—", "Đang thực hiện"],
+            [
+                "Việc chưa có hạn (giả)",
+                "—",
+                "—",
+                "Chưa ghi thời hạn và kết quả"
+            ],
         ]
     );
     assert_eq!(
         unit_figures(&site, "an"),
-        "Tiêu chí phụ trách 1 Điểm bị mất (năm gần nhất) 0 Nhiệm vụ 5 1 quá hạn, 2 đang thực hiện \
+        "Tiêu chí phụ trách 1 Điểm chưa đạt (năm gần nhất) 0 Nhiệm vụ 5 1 quá hạn, 1 đang thực hiện, 1 chưa ghi thời hạn \
          Đúng hạn 1/3 đúng hạn (33,3%)"
     );
     let an = site.out("don-vi/an/index.html");
@@ -841,7 +857,7 @@ fn units_with_their_nodes_tasks_and_on_time_rates() {
     assert!(unit_figures(&site, "uy").ends_with("Đúng hạn 0/1 đúng hạn (0%)"));
     assert!(
         unit_figures(&site, "duong")
-            .starts_with("Tiêu chí phụ trách 2 Điểm bị mất (năm gần nhất) 3 ")
+            .starts_with("Tiêu chí phụ trách 2 Điểm chưa đạt (năm gần nhất) 3 ")
     );
     let duong = site.out("don-vi/duong/index.html");
     assert_eq!(
@@ -894,7 +910,7 @@ fn task_states_move_with_today() {
     let run = later.run(&["report", "--today", "2023-06-16"]);
     run.ok();
     assert!(run.stdout.contains(
-        "  An ninh mạng (giả): 1 tiêu chí, mất 0 điểm; 5 nhiệm vụ, 1/4 đúng hạn (25%)\n"
+        "  An ninh mạng (giả): 1 tiêu chí, chưa đạt 0 điểm; 5 nhiệm vụ, 1/4 đúng hạn (25%)\n"
     ));
 }
 
@@ -1031,7 +1047,7 @@ fn the_workbook_the_build_writes_reads_back() {
     let s = |v: &str| Data::String(v.to_string());
     let f = Data::Float;
     let e = Data::Empty;
-    // Mã, nhãn, tiêu chí, tối đa, tự đánh giá, thẩm định, bị mất, áp dụng,
+    // Mã, nhãn, tiêu chí, tối đa, tự đánh giá, thẩm định, chưa đạt, áp dụng,
     // đơn vị, số TLKC (first ten columns).
     let row = |i: usize| -> Vec<Data> {
         (0..10)
@@ -1188,9 +1204,9 @@ fn the_workbook_the_build_writes_reads_back() {
             s("Hoàn thành trễ hạn"),
             s("Đang thực hiện"),
             s("Quá hạn"),
+            s("Chưa ghi thời hạn và kết quả"),
             s("Đang thực hiện"),
-            s("Đang thực hiện"),
-            s("Hoàn thành đúng hạn"),
+            s("Đã hoàn thành (không ghi thời hạn)"),
             s("Hoàn thành đúng hạn"),
             s("Hoàn thành đúng hạn"),
             s("Quá hạn"),
@@ -1212,9 +1228,9 @@ fn print_view_repeats_the_report_for_a4() {
     let site = built();
     let print = site.out("2022/in/index.html");
     let screen = site.out("2022/bao-cao/index.html");
-    assert!(print.contains("<body class=\"kind-print\">"));
+    assert!(print.contains("<body class=\"kind-print review\">"));
     assert!(print.contains("<meta name=\"robots\" content=\"noindex\">"));
-    assert!(print.contains("<h1>Báo cáo điểm bị mất — Chỉ số CCHC năm 2022 (dữ liệu giả)</h1>"));
+    assert!(print.contains("<h1>Báo cáo điểm chưa đạt — Chỉ số CCHC năm 2022 (dữ liệu giả)</h1>"));
     for id in [
         "tieu-chi",
         "khong-tlkc",
@@ -1231,7 +1247,12 @@ fn print_view_repeats_the_report_for_a4() {
     let css = site.out("style.css");
     let print_css = between(&css, "@media print {", "\n}");
     assert!(print_css.contains("@page { size: A4"), "{print_css}");
-    let sitemap = site.out("sitemap.xml");
+    // The public site's sitemap lists the report, not its print view (the
+    // review site has no sitemap).
+    assert!(!site.public().join("sitemap.xml").exists());
+    let public = Site::new("reviewers");
+    public.run(&["build", "--today", TODAY]).ok();
+    let sitemap = public.out("sitemap.xml");
     assert!(sitemap.contains("/2022/bao-cao/") && !sitemap.contains("/2022/in/"));
     let files = snapshot(&site.public());
     assert!(common::links_resolve(&files, "/cchc/") > 100);

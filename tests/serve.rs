@@ -568,7 +568,6 @@ fn http_basics() {
         ("/cchc/favicon.svg", "image/svg+xml"),
         ("/cchc/data/2022.json", "application/json"),
         ("/cchc/data/2022.csv", "text/csv; charset=utf-8"),
-        ("/cchc/sitemap.xml", "application/xml; charset=utf-8"),
         ("/cchc/css/extra.css", "text/css; charset=utf-8"),
     ] {
         let r = s.get(target);
@@ -579,12 +578,14 @@ fn http_basics() {
             "no script outside HTML: {target}"
         );
     }
-    // The preview origin replaces the host of base_url, keeping its path.
-    let sitemap = s.get("/cchc/sitemap.xml").text();
+    // The preview origin replaces the host of base_url, keeping its path
+    // (in the feed's absolute links; the review site has no sitemap).
+    let feed = s.get("/cchc/tin-tuc/atom.xml").text();
     assert!(
-        sitemap.contains(&format!("http://127.0.0.1:{port}/cchc/")),
-        "{sitemap}"
+        feed.contains(&format!("http://127.0.0.1:{port}/cchc/")),
+        "{feed}"
     );
+    assert_eq!(s.get("/cchc/sitemap.xml").status, 404);
 
     // 404 with the site's own page, and the reload script.
     let r = s.get("/cchc/khong-co/");

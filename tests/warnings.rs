@@ -16,7 +16,16 @@ struct Expect {
 fn warned(case: &str, expected: &[Expect]) -> Site {
     let site = Site::new("site");
     site.overlay(&format!("warnings/{case}"));
-    let run = site.build();
+    // The reviewers' site, where warnings show, written where `Site::out` reads.
+    let public = site.public();
+    let run = site.run(&[
+        "build",
+        "--today",
+        TODAY,
+        "--review",
+        "--output",
+        public.to_str().unwrap(),
+    ]);
     run.ok();
     for e in expected {
         let block = run.block_at(e.at);

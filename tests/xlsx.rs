@@ -21,8 +21,9 @@ fn build() -> Built {
         root: fixture(),
         base_url: None,
         origin: None,
-        today: today(),
-        drafts: false,
+        today: today().into(),
+        // The reviewers' workbook: warnings included.
+        audience: kiemchung::model::audience::Audience::Review,
     };
     match pipeline::build(&opts, None) {
         Ok(b) => b,
@@ -121,7 +122,7 @@ fn three_sheets_with_vietnamese_headers() {
             "Điểm tối đa",
             "Tự đánh giá",
             "Điểm thẩm định",
-            "Điểm bị mất",
+            "Điểm chưa đạt",
             "Áp dụng",
             "Đơn vị",
             "Số TLKC",
@@ -332,7 +333,14 @@ fn task_states_around_today() {
             None,
             "Quá hạn",
         ),
-        ("Việc không có hạn", "", "1.2", None, None, "Đang thực hiện"),
+        (
+            "Việc không có hạn",
+            "",
+            "1.2",
+            None,
+            None,
+            "Chưa ghi thời hạn và kết quả",
+        ),
     ];
     assert_eq!(r.height(), expect.len() + 1);
     for (i, (title, unit, node, due, done, state)) in expect.iter().enumerate() {

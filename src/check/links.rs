@@ -124,8 +124,19 @@ fn link_one(
         );
         return;
     }
+    // static/ is published as it is, whoever links to it.
+    let internal_in_static = || {
+        error(
+            md_file,
+            loc,
+            format!("internal evidence file {f} is in static/, which is published as it is"),
+        )
+        .with_help("keep an internal document beside its Markdown file under content/")
+    };
     if let Some(stat) = f.strip_prefix('/') {
-        if files.static_files.contains(stat) {
+        if e.internal {
+            diags.push(internal_in_static());
+        } else if files.static_files.contains(stat) {
             e.href = Some(format!("{base_path}{}", href_escape(stat)));
         } else {
             diags.push(
@@ -179,7 +190,11 @@ fn link_one(
     } else if let Some(stat) = rel.strip_prefix("static/")
         && files.static_files.contains(stat)
     {
-        e.href = Some(format!("{base_path}{}", href_escape(stat)));
+        if e.internal {
+            diags.push(internal_in_static());
+        } else {
+            e.href = Some(format!("{base_path}{}", href_escape(stat)));
+        }
         return;
     } else {
         files.looked_on_disk.set(true);
@@ -234,6 +249,7 @@ fn link_one(
     }
     copies.insert(out.clone(), source);
     e.href = Some(format!("{base_path}{}", href_escape(&out)));
+    e.copied_to = Some(out);
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! `kiemchung build`: checks everything, then writes the site into the
-//! output folder (public/ by default), all or
+//! output folder (public/ by default, review/ with `--review`), all or
 //! nothing, one build at a time, never into a folder kiemchung did not make.
 
 use super::{Context, count, fail, plural, print_diagnostics};
 use crate::error::Error;
+use crate::model::audience::Audience;
 use crate::output::{self, OnBusy, WriteOptions};
-use crate::pipeline::{self, BuildOptions};
-use jiff::civil::Date;
+use crate::pipeline::{self, BuildOptions, Today};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,15 +15,20 @@ pub struct Args {
     pub root: PathBuf,
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
-    pub today: Date,
-    pub drafts: bool,
+    pub today: Today,
+    pub review: bool,
     pub force: bool,
     pub no_wait: bool,
 }
 
 pub fn run(cx: &Context, args: Args) -> ExitCode {
     let started = Instant::now();
-    let out_dir = args.output.unwrap_or_else(|| args.root.join("public"));
+    let (audience, default_dir) = if args.review {
+        (Audience::Review, "review")
+    } else {
+        (Audience::Public, "public")
+    };
+    let out_dir = args.output.unwrap_or_else(|| args.root.join(default_dir));
     // `./public` reads better as `public`.
     let shown = out_dir
         .strip_prefix(".")
@@ -49,7 +54,7 @@ pub fn run(cx: &Context, args: Args) -> ExitCode {
         base_url: args.base_url,
         origin: None,
         today: args.today,
-        drafts: args.drafts,
+        audience,
     };
     let folder = format!("{}/", shown.trim_end_matches('/'));
     let tell = |pid: Option<u32>| {

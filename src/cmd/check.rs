@@ -4,14 +4,15 @@
 use super::{Context, count, plural, print_diagnostics};
 use crate::base::diag::{self, Diagnostic};
 use crate::error::Error;
-use crate::pipeline::{self, BuildOptions, Mode};
-use jiff::civil::Date;
+use crate::model::audience::Audience;
+use crate::pipeline::{self, BuildOptions, Mode, Today};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(cx: &Context, root: PathBuf, strict: bool, json: bool, today: Date) -> ExitCode {
+pub fn run(cx: &Context, root: PathBuf, strict: bool, json: bool, today: Today) -> ExitCode {
+    // The review site has everything: drafts, and what is internal.
     let opts = BuildOptions {
-        drafts: true,
+        audience: Audience::Review,
         ..BuildOptions::new(root, today)
     };
     let diags = match pipeline::run(&opts, Mode::Write(&crate::output::Discard)) {

@@ -10,6 +10,7 @@ mod serve;
 
 use crate::base::diag::{self, Diagnostic};
 use crate::error::Error;
+use crate::pipeline::Today;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use std::io::IsTerminal;
@@ -59,12 +60,15 @@ enum Command {
         /// Replace site.toml's base_url, e.g. for a staging server
         #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
-        /// The date task states are computed against (YYYY-MM-DD); today by default
+        /// The date task states are computed against (YYYY-MM-DD); by
+        /// default SOURCE_DATE_EPOCH, else today in the site's time zone
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
-        /// Include pages marked `draft: true`
+        /// Build the reviewers' preview (warnings, source files, drafts and
+        /// what is internal, marked) instead of the public site; written to
+        /// review/ unless --output says otherwise
         #[arg(long)]
-        drafts: bool,
+        review: bool,
         /// Replace an output folder that kiemchung did not write, deleting
         /// what it holds (never the site's own folders or the home folder)
         #[arg(long)]
@@ -100,8 +104,9 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Preview the site: build in memory (drafts shown), serve it, rebuild
-    /// on every change and reload open pages
+    /// Preview the site for reviewers (or, with --public, as published):
+    /// build in memory, serve it, rebuild on every change and reload open
+    /// pages
     Serve {
         /// The site folder (with site.toml)
         #[arg(long, default_value = ".")]
@@ -116,6 +121,10 @@ enum Command {
         /// mounts, network drives)
         #[arg(long)]
         poll: bool,
+        /// Preview exactly what `build` publishes, instead of the reviewers'
+        /// site
+        #[arg(long)]
+        public: bool,
         /// The date task states are computed against (YYYY-MM-DD); today by default
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
@@ -141,8 +150,10 @@ pub struct Context {
     pub color: bool,
 }
 
-fn today_or(d: Option<Date>) -> Date {
-    d.unwrap_or_else(|| jiff::Zoned::now().date())
+/// `--today`, or the day the build runs ([`Today::Now`]: SOURCE_DATE_EPOCH,
+/// else the clock in the site's time zone).
+fn today_or(d: Option<Date>) -> Today {
+    d.map_or(Today::Now, Today::On)
 }
 
 /// Prints diagnostics to standard error, buffered (see
@@ -194,7 +205,7 @@ pub fn main() -> ExitCode {
             output,
             base_url,
             today,
-            drafts,
+            review,
             force,
             no_wait,
         } => build::run(
@@ -204,7 +215,7 @@ pub fn main() -> ExitCode {
                 output,
                 base_url,
                 today: today_or(today),
-                drafts,
+                review,
                 force,
                 no_wait,
             },
@@ -220,14 +231,15 @@ pub fn main() -> ExitCode {
             year,
             format,
             today,
-        } => report::run(&cx, root, year, format, today),
+        } => report::run(&cx, root, year, format, today_or(today)),
         Command::Serve {
             root,
             bind,
             port,
             poll,
+            public,
             today,
-        } => serve::run(&cx, root, bind, port, poll, today),
+        } => serve::run(&cx, root, bind, port, poll, public, today_or(today)),
         Command::New { root, what } => new::run(&cx, &root, what),
     }
 }

@@ -5,8 +5,9 @@
 use super::{Context, print_diagnostics};
 use crate::base::score::Score;
 use crate::base::vi;
+use crate::model::audience::Audience;
 use crate::model::gaps::{GapReport, GapRow, gap_report};
-use crate::pipeline::{self, BuildOptions};
+use crate::pipeline::{self, BuildOptions, Today};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,9 +24,13 @@ pub fn run(
     root: PathBuf,
     year: Option<i32>,
     format: ReportFormat,
-    today: Option<jiff::civil::Date>,
+    today: Today,
 ) -> ExitCode {
-    let opts = BuildOptions::new(root, super::today_or(today));
+    // Staff's report: everything, internal parts included.
+    let opts = BuildOptions {
+        audience: Audience::Review,
+        ..BuildOptions::new(root, today)
+    };
     let checked = match pipeline::check(&opts) {
         Ok(c) => c,
         Err(diags) => {
@@ -84,7 +89,7 @@ fn to_text(r: &GapReport) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} — báo cáo điểm bị mất (tính đến {})",
+        "{} — báo cáo điểm chưa đạt (tính đến {})",
         r.title,
         vi::date_short(r.today)
     );
@@ -100,7 +105,7 @@ fn to_text(r: &GapReport) -> String {
             let _ = write!(out, "/{n}");
         }
     }
-    let _ = writeln!(out, " — điểm bị mất: {}", opt(r.lost));
+    let _ = writeln!(out, " — điểm chưa đạt: {}", opt(r.lost));
     let width = r
         .nodes
         .iter()
@@ -131,12 +136,15 @@ fn to_text(r: &GapReport) -> String {
     };
     let _ = writeln!(
         out,
-        "\nLĩnh vực, mất nhiều điểm nhất trước (mã, bị mất, điểm/tối đa):"
+        "\nLĩnh vực, chưa đạt nhiều điểm nhất trước (mã, chưa đạt, điểm/tối đa):"
     );
     for x in &r.areas {
         line(&mut out, x);
     }
-    let _ = writeln!(out, "\nMọi tiêu chí có điểm, mất nhiều điểm nhất trước:");
+    let _ = writeln!(
+        out,
+        "\nMọi tiêu chí có điểm, chưa đạt nhiều điểm nhất trước:"
+    );
     for x in r
         .nodes
         .iter()
@@ -169,7 +177,7 @@ fn to_text(r: &GapReport) -> String {
     if !r.changed.is_empty() {
         let _ = writeln!(
             out,
-            "\nThẩm định thay đổi điểm tự chấm ({}):",
+            "\nThẩm định thay đổi điểm tự đánh giá ({}):",
             r.changed.len()
         );
         for c in &r.changed {
@@ -195,7 +203,7 @@ fn to_text(r: &GapReport) -> String {
         for u in &r.units {
             let _ = writeln!(
                 out,
-                "  {}: {} tiêu chí, mất {} điểm; {} nhiệm vụ{}",
+                "  {}: {} tiêu chí, chưa đạt {} điểm; {} nhiệm vụ{}",
                 u.name,
                 u.nodes,
                 u.lost.to_vi(),

@@ -1,7 +1,8 @@
 //! `kiemchung serve`: the live preview ([`crate::serve`]).
 
 use super::{Context, fail};
-use jiff::civil::Date;
+use crate::model::audience::Audience;
+use crate::pipeline::Today;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,13 +13,19 @@ pub fn run(
     bind: IpAddr,
     port: u16,
     poll: bool,
-    today: Option<Date>,
+    public: bool,
+    today: Today,
 ) -> ExitCode {
     let opts = crate::serve::ServeOptions {
         root,
         bind,
         port,
         poll,
+        audience: if public {
+            Audience::Public
+        } else {
+            Audience::Review
+        },
         today,
         color: cx.color,
     };

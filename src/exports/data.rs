@@ -29,8 +29,10 @@ struct JsonNode<'a> {
     unit: Option<&'a str>,
     explanation: Option<&'a str>,
     evidence: Vec<EvidenceView>,
+    /// Empty on the public site, like `source`.
     warnings: &'a [String],
-    source: &'a str,
+    /// The Markdown file: the review site only (null on the public one).
+    source: Option<&'a str>,
     children: Vec<JsonNode<'a>>,
 }
 
@@ -38,6 +40,8 @@ struct JsonNode<'a> {
 struct JsonTask<'a> {
     title: &'a str,
     unit: Option<&'a str>,
+    /// Whom it is addressed to when it is not one unit.
+    to: Option<&'a str>,
     node: Option<&'a str>,
     due: Option<String>,
     done: Option<String>,
@@ -81,7 +85,7 @@ fn json_node<'a>(site: &Site, a: &'a Assessment, i: usize) -> JsonNode<'a> {
         explanation: n.front.explanation.as_deref(),
         evidence: n.front.evidence.iter().map(EvidenceView::new).collect(),
         warnings: &n.warnings,
-        source: &n.file,
+        source: site.audience.is_review().then_some(n.file.as_str()),
         children: n.children.iter().map(|&c| json_node(site, a, c)).collect(),
     }
 }
@@ -104,6 +108,7 @@ fn json_doc<'a>(site: &'a Site, a: &'a Assessment) -> JsonAssessment<'a> {
             .map(|t| JsonTask {
                 title: &t.title,
                 unit: t.unit.as_deref(),
+                to: t.to.as_deref(),
                 node: t.node.as_deref(),
                 due: t.due.map(vi::date_iso),
                 done: t.done.map(vi::date_iso),

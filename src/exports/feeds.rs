@@ -10,7 +10,11 @@ use crate::model::site::{Section, Site};
 pub struct Sitemap;
 
 impl Export for Sitemap {
-    fn parts(&self, _: &ExportContext) -> Vec<Part> {
+    fn parts(&self, cx: &ExportContext) -> Vec<Part> {
+        // The review site is not for search engines.
+        if cx.site.audience.is_review() {
+            return Vec::new();
+        }
         vec![Part::one("sitemap.xml".into(), |cx, w| {
             w.write_all(sitemap(&cx.site, &cx.listed).as_bytes())
                 .map_err(|e| Error::writing("sitemap.xml", e))

@@ -40,7 +40,7 @@ const TREE_COLUMNS: &[(&str, f64)] = &[
     ("Điểm tối đa", 10.0),
     ("Tự đánh giá", 10.0),
     ("Điểm thẩm định", 10.0),
-    ("Điểm bị mất", 10.0),
+    ("Điểm chưa đạt", 10.0),
     ("Áp dụng", 8.0),
     ("Đơn vị", 28.0),
     ("Số TLKC", 8.0),

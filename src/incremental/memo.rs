@@ -28,7 +28,7 @@ pub struct Shape {
 #[derive(PartialEq)]
 pub struct ShapeOptions {
     pub today: Date,
-    pub drafts: bool,
+    pub audience: crate::model::site::Audience,
     pub base_url: Option<String>,
     pub origin: Option<String>,
 }

@@ -6,6 +6,9 @@ use toml::Spanned;
 
 pub const FILE: &str = "site.toml";
 
+/// The time zone of a site whose site.toml gives none.
+pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -15,6 +18,8 @@ struct RawConfig {
     language: Option<String>,
     #[serde(default)]
     theme: Option<Spanned<String>>,
+    #[serde(default)]
+    timezone: Option<Spanned<String>>,
     #[serde(default)]
     units: Vec<RawUnit>,
     #[serde(default)]
@@ -55,6 +60,9 @@ pub struct Config {
     pub language: String,
     /// Theme folder name under `themes/`; `default` when absent.
     pub theme: String,
+    /// The site's time zone (IANA name), in which "today" is read off the
+    /// clock: never the machine's. [`DEFAULT_TIMEZONE`] when absent.
+    pub timezone: jiff::tz::TimeZone,
     pub units: Vec<Unit>,
     pub markdown: MarkdownConfig,
     pub extra: toml::Table,
@@ -174,6 +182,27 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
         None => "default".into(),
     };
+    let tz_name = raw
+        .timezone
+        .as_ref()
+        .map_or(DEFAULT_TIMEZONE, |t| t.get_ref().trim());
+    let timezone = match jiff::tz::TimeZone::get(tz_name) {
+        Ok(tz) => tz,
+        Err(_) => {
+            let d = Diagnostic::error(
+                FILE,
+                format!("timezone: `{tz_name}` is not a time zone name"),
+            )
+            .with_help(format!(
+                "write an IANA name such as `timezone = \"{DEFAULT_TIMEZONE}\"`"
+            ));
+            errors.push(match &raw.timezone {
+                Some(t) => at_span(d, text, t.span()),
+                None => d,
+            });
+            jiff::tz::TimeZone::UTC
+        }
+    };
     let mut units: Vec<Unit> = Vec::new();
     for u in raw.units {
         let id = u.id.get_ref().trim().to_string();
@@ -212,6 +241,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         base_path,
         language: raw.language.unwrap_or_else(|| "vi".into()),
         theme,
+        timezone,
         units,
         markdown: raw.markdown,
         extra: raw.extra,

@@ -18,7 +18,7 @@ use std::sync::Arc;
 pub fn assemble(
     config: Config,
     today: Date,
-    drafts: bool,
+    audience: crate::model::site::Audience,
     parsed: &[Arc<ParsedFile>],
     content_assets: &[crate::load::Asset],
     diags: &mut Vec<Diagnostic>,
@@ -26,7 +26,7 @@ pub fn assemble(
     let mut site = Site {
         config,
         today,
-        drafts,
+        audience,
         home: None,
         assessments: Vec::new(),
         sections: Vec::new(),
@@ -60,6 +60,8 @@ pub fn assemble(
                 parent: None,
                 children: Vec::new(),
                 in_scope: true,
+                internal: false,
+                withheld_evidence: 0,
                 score: None,
                 self_score: None,
                 applicable_max: Score::ZERO,
@@ -77,7 +79,7 @@ pub fn assemble(
                 })
             }
             Some(Kind::Page(section, page)) => {
-                if page.draft && !drafts {
+                if page.draft && !audience.is_review() {
                     continue;
                 }
                 let prefix = if section.is_empty() {
@@ -359,6 +361,11 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                 a.nodes[p].children.push(i);
             }
         }
+    }
+    // Internal reaches down, like "not applicable" (parents come first).
+    for i in 0..a.nodes.len() {
+        let inherited = a.nodes[i].parent.is_some_and(|p| a.nodes[p].internal);
+        a.nodes[i].internal = a.nodes[i].front.internal || inherited;
     }
 }
 

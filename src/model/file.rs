@@ -58,6 +58,13 @@ pub struct Evidence {
     /// The link to a local `file:`, filled by check (for a `url:` the url
     /// itself is the link; see [`Evidence::link`]).
     pub href: Option<String>,
+    /// Where a local `file:` is copied in the output (`2022/1-1/bc.pdf`),
+    /// filled by check.
+    #[serde(skip)]
+    pub copied_to: Option<String>,
+    /// For reviewers only: never on the public site.
+    #[serde(skip)]
+    pub internal: bool,
     #[serde(skip)]
     pub loc: Loc,
     #[serde(skip)]
@@ -79,6 +86,8 @@ impl Evidence {
 pub struct Task {
     pub title: String,
     pub unit: Option<String>,
+    /// Whom it is addressed to when it is not one unit.
+    pub to: Option<String>,
     pub due: Option<Date>,
     pub done: Option<Date>,
     /// The node the task stands in, if any.
@@ -88,6 +97,9 @@ pub struct Task {
     pub loc: Loc,
     #[serde(skip)]
     pub unit_loc: Option<Loc>,
+    /// For reviewers only: never on the public site.
+    #[serde(skip)]
+    pub internal: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -95,17 +107,23 @@ pub struct Task {
 pub enum TaskState {
     DoneOnTime,
     DoneLate,
+    /// Done, with no due date to say whether on time.
+    Done,
     Open,
     Overdue,
+    /// Neither a due date nor a completion recorded: nothing to claim.
+    NotRecorded,
 }
 
 impl TaskState {
     pub fn of(task: &Task, today: Date) -> TaskState {
         match (task.done, task.due) {
             (Some(done), Some(due)) if done > due => TaskState::DoneLate,
-            (Some(_), _) => TaskState::DoneOnTime,
+            (Some(_), Some(_)) => TaskState::DoneOnTime,
+            (Some(_), None) => TaskState::Done,
             (None, Some(due)) if today > due => TaskState::Overdue,
-            (None, _) => TaskState::Open,
+            (None, Some(_)) => TaskState::Open,
+            (None, None) => TaskState::NotRecorded,
         }
     }
 
@@ -113,8 +131,10 @@ impl TaskState {
         match self {
             TaskState::DoneOnTime => "Hoàn thành đúng hạn",
             TaskState::DoneLate => "Hoàn thành trễ hạn",
+            TaskState::Done => "Đã hoàn thành (không ghi thời hạn)",
             TaskState::Open => "Đang thực hiện",
             TaskState::Overdue => "Quá hạn",
+            TaskState::NotRecorded => "Chưa ghi thời hạn và kết quả",
         }
     }
 }
@@ -134,6 +154,9 @@ pub struct NodeFile {
     pub explanation: Option<String>,
     pub evidence: Vec<Evidence>,
     pub tasks: Vec<Task>,
+    /// For reviewers only: the public sees its figures in the tables, and
+    /// nothing else (docs/format.md, "Audiences").
+    pub internal: bool,
     pub extra: serde_json::Value,
 }
 
@@ -149,6 +172,9 @@ pub struct AssessmentFile {
     pub ranked: Option<u32>,
     pub decision: Option<Evidence>,
     pub tasks: Vec<Task>,
+    /// A year for reviewers only (one being prepared): not on the public
+    /// site at all.
+    pub internal: bool,
     pub extra: serde_json::Value,
 }
 
@@ -174,6 +200,8 @@ pub struct PageFile {
     pub date: Option<Date>,
     pub summary: Option<String>,
     pub draft: bool,
+    /// For reviewers only: not on the public site at all.
+    pub internal: bool,
     pub weight: i64,
     pub slug: String,
     pub extra: serde_json::Value,

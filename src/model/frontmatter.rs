@@ -69,6 +69,7 @@ pub struct RawAssessment {
     pub ranked: Option<S<Text>>,
     pub decision: Option<S<RawEvidence>>,
     pub tasks: Option<Vec<S<RawTask>>>,
+    pub internal: Option<S<Text>>,
     pub extra: Option<serde_json::Value>,
 }
 
@@ -88,6 +89,7 @@ pub struct RawNode {
     pub explanation: Option<S<String>>,
     pub evidence: Option<Vec<S<RawEvidence>>>,
     pub tasks: Option<Vec<S<RawTask>>>,
+    pub internal: Option<S<Text>>,
     pub extra: Option<serde_json::Value>,
 }
 
@@ -101,6 +103,7 @@ pub struct RawEvidence {
     pub file: Option<S<String>>,
     pub url: Option<S<String>>,
     pub pages: Option<S<Text>>,
+    pub internal: Option<S<Text>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,8 +111,12 @@ pub struct RawEvidence {
 pub struct RawTask {
     pub title: S<String>,
     pub unit: Option<S<String>>,
+    /// Whom the task is addressed to when it is not one unit, as the
+    /// notice writes it ("Thủ trưởng các phòng, cơ quan, đơn vị").
+    pub to: Option<S<String>>,
     pub due: Option<S<Text>>,
     pub done: Option<S<Text>>,
+    pub internal: Option<S<Text>>,
 }
 
 /// `content/<section>/_index.md` and `content/_index.md`.
@@ -130,6 +137,7 @@ pub struct RawPage {
     pub date: Option<S<Text>>,
     pub summary: Option<S<String>>,
     pub draft: Option<S<Text>>,
+    pub internal: Option<S<Text>>,
     pub weight: Option<S<Text>>,
     pub slug: Option<S<String>>,
     pub extra: Option<serde_json::Value>,

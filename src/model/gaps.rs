@@ -15,8 +15,9 @@ pub struct GapRow {
     pub id: String,
     pub label: Option<String>,
     pub title: String,
-    /// Site path of the node's page, without the base path: `2022/1-1/`.
-    pub path: String,
+    /// Site path of the node's page, without the base path: `2022/1-1/`;
+    /// none when it has no page (internal, on the public site).
+    pub path: Option<String>,
     /// 1 for an area, 2 for a criterion, …
     pub depth: usize,
     pub leaf: bool,
@@ -56,8 +57,12 @@ pub struct TaskCounts {
     pub total: usize,
     pub done_on_time: usize,
     pub done_late: usize,
+    /// Done, with no due date.
+    pub done: usize,
     pub open: usize,
     pub overdue: usize,
+    /// Neither a due date nor a completion recorded.
+    pub not_recorded: usize,
 }
 
 impl TaskCounts {
@@ -66,14 +71,17 @@ impl TaskCounts {
         match state {
             TaskState::DoneOnTime => self.done_on_time += 1,
             TaskState::DoneLate => self.done_late += 1,
+            TaskState::Done => self.done += 1,
             TaskState::Open => self.open += 1,
             TaskState::Overdue => self.overdue += 1,
+            TaskState::NotRecorded => self.not_recorded += 1,
         }
     }
 
-    /// Tasks whose outcome is known: done (on time or late) or past due.
-    /// The on-time rate is `done_on_time / due()`, the notice's "34/40
-    /// đúng hạn". Open tasks not yet due are not counted either way.
+    /// Tasks whose outcome against a due date is known: done (on time or
+    /// late) or past due. The on-time rate is `done_on_time / due()`, the
+    /// notice's "34/40 đúng hạn". Tasks not yet due, and tasks without a
+    /// due date, are not counted either way.
     pub fn due(&self) -> usize {
         self.done_on_time + self.done_late + self.overdue
     }
@@ -125,7 +133,7 @@ fn row(site: &Site, a: &Assessment, n: &Node) -> GapRow {
         id: n.front.id.value.to_string(),
         label: n.front.label.clone(),
         title: n.front.title.clone(),
-        path: n.url_path(a.year),
+        path: site.has_page(n).then(|| n.url_path(a.year)),
         depth: n.front.id.value.depth(),
         leaf: n.is_leaf(),
         max: n.front.max.value,

@@ -12,6 +12,30 @@ pub struct MarkdownSettings {
     /// Let raw HTML through (`[markdown] unsafe_html = true`); otherwise it is
     /// shown as text.
     pub unsafe_html: bool,
+    /// The review site: internal blocks are shown, marked; otherwise they
+    /// are left out ([`crate::model::internal`]).
+    pub review: bool,
+}
+
+/// Renders a body with its internal blocks as the audience sees them
+/// (see [`crate::model::internal`]).
+pub fn render_parts(parts: &[crate::model::internal::Part], settings: &MarkdownSettings) -> String {
+    if !settings.review || parts.iter().all(|(internal, _)| !internal) {
+        return render(&crate::model::internal::public_text(parts), settings);
+    }
+    let mut out = String::new();
+    for (internal, text) in parts {
+        if *internal {
+            out.push_str(
+                "<div class=\"noi-bo\" role=\"note\"><p class=\"noi-bo-nhan\">Nội bộ — không công bố</p>\n",
+            );
+            out.push_str(&render(text, settings));
+            out.push_str("</div>\n");
+        } else {
+            out.push_str(&render(text, settings));
+        }
+    }
+    out
 }
 
 /// A rendered body, as the pages, feeds and search take it.
@@ -240,6 +264,7 @@ mod tests {
         MarkdownSettings {
             base_path: base.into(),
             unsafe_html,
+            review: false,
         }
     }
 

@@ -3,10 +3,12 @@
 //! and what is derived from it ([`documents`], [`gaps`]).
 
 pub mod assemble;
+pub mod audience;
 pub mod documents;
 pub mod file;
 pub mod frontmatter;
 pub mod gaps;
+pub mod internal;
 pub mod markdown;
 pub mod parse;
 pub mod scores;

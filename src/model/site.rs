@@ -16,8 +16,9 @@ use std::sync::Arc;
 pub struct Site {
     pub config: Config,
     pub today: Date,
-    /// Drafts are included (serve) or left out (build).
-    pub drafts: bool,
+    /// Whom the site is built for: everything is in the model for review;
+    /// [`crate::model::audience::public_view`] makes the public one.
+    pub audience: Audience,
     /// `content/_index.md`. Markdown bodies are not part of the model:
     /// the render stage takes them by file (see `render::Bodies`), so a
     /// rebuild after a body-only edit reuses the model as it is.
@@ -35,6 +36,32 @@ pub struct Site {
     pub doc_groups: Derived<Vec<Group>>,
     /// Their order on the documents page ([`crate::model::documents::by_title`]).
     pub doc_order: Derived<Vec<usize>>,
+}
+
+/// Whom a site is built for (docs/format.md, "Audiences"); the public
+/// one is made by [`crate::model::audience::public_view`].
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// What `build` writes: the site the department publishes.
+    #[default]
+    Public,
+    /// What `serve` shows (and `build --review` writes): everything, with
+    /// the warnings, the source files and what is marked internal, marked.
+    Review,
+}
+
+impl Audience {
+    pub fn is_review(self) -> bool {
+        self == Audience::Review
+    }
+
+    /// As templates see it (`site.audience`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Review => "review",
+        }
+    }
 }
 
 /// The documents cited as evidence, grouped by identity: computed from the
@@ -126,6 +153,13 @@ pub struct Node {
     pub children: Vec<usize>,
     /// False when this node or an ancestor is `applicable: false`.
     pub in_scope: bool,
+    /// True when this node or an ancestor is `internal: true`: for
+    /// reviewers only (docs/format.md, "Audiences").
+    pub internal: bool,
+    /// Internal evidence entries the public site does not show, counted
+    /// (by [`crate::model::audience::public_view`]) so that it need not say
+    /// there is none.
+    pub withheld_evidence: usize,
     /// The effective score: given, from the ratio, or the children's sum.
     pub score: Option<Score>,
     /// Given, or the children's sum when any child has one.
@@ -201,6 +235,14 @@ pub const RESERVED: &[&str] = &[
     "404.html",
     "sitemap.xml",
 ];
+
+impl Site {
+    /// Whether a criterion has a page: always on the review site; on the
+    /// public site unless it is internal.
+    pub fn has_page(&self, n: &Node) -> bool {
+        self.audience.is_review() || !n.internal
+    }
+}
 
 impl Assessment {
     pub fn node(&self, id: &str) -> Option<&Node> {

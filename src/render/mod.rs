@@ -59,7 +59,7 @@ pub enum Mode<'a> {
 /// The pages' output paths (`2022/1-2/index.html`) that the sitemap lists.
 pub fn listed_paths(site: &Site) -> Vec<String> {
     let no_bodies = Bodies::new();
-    let cx = Contexts::new(site, &no_bodies);
+    let cx = Contexts::new(site, &no_bodies, &[]);
     cx.list()
         .into_iter()
         .filter(|p| p.listed())
@@ -73,10 +73,11 @@ pub fn render(
     site: &Arc<Site>,
     bodies: &Bodies,
     templates: &Arc<Templates>,
+    warnings: &Arc<[Diagnostic]>,
     mode: Mode,
 ) -> Result<Output, Error> {
     let lap = stopwatch("  render/");
-    let cx = Contexts::new(site, bodies);
+    let cx = Contexts::new(site, bodies, warnings);
     let (serve, only_bodies_changed) = match &mode {
         Mode::Serve {
             cache,
@@ -85,6 +86,7 @@ pub fn render(
             let render = cache.begin(&templates.fingerprint);
             let made = Arc::new(Made {
                 site: site.clone(),
+                warnings: warnings.clone(),
                 templates: templates.clone(),
                 store: render.store(),
             });

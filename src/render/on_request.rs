@@ -22,6 +22,7 @@ use std::sync::Arc;
 /// What the pages made on request in one `serve` build share.
 pub(crate) struct Made {
     pub site: Arc<Site>,
+    pub warnings: Arc<[crate::base::diag::Diagnostic]>,
     pub templates: Arc<Templates>,
     pub store: PageStore,
 }
@@ -39,7 +40,7 @@ impl OnRequest {
         let made = &*self.made;
         // The body is given: the contexts need no other.
         let no_bodies = Bodies::new();
-        let job = Contexts::new(&made.site, &no_bodies).job(self.page);
+        let job = Contexts::new(&made.site, &no_bodies, &made.warnings).job(self.page);
         let value = job.value(&made.templates.site_value, self.body.as_ref());
         let rendered = made
             .templates

@@ -23,6 +23,8 @@ pub(crate) enum PageKind {
     Report(usize),
     Print(usize),
     Documents,
+    /// The review site's "Việc cần làm".
+    Todo,
     NotFound,
 }
 
@@ -37,12 +39,13 @@ impl PageKind {
                 | PageKind::Report(_)
                 | PageKind::Print(_)
                 | PageKind::Documents
+                | PageKind::Todo
         )
     }
 
     /// Whether the sitemap lists it: the print view repeats the report.
     pub(crate) fn listed(self) -> bool {
-        !matches!(self, PageKind::Print(_))
+        !matches!(self, PageKind::Print(_) | PageKind::Todo)
     }
 }
 

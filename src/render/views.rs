@@ -14,6 +14,16 @@ fn delta(n: &Node, last_year: &Node) -> Option<String> {
     Some((n.score? - last_year.score?).to_plain())
 }
 
+/// How a criterion is named in titles and links: its label (the area's
+/// `i`–`ix`) or its id, then its title.
+pub fn node_name(n: &Node) -> String {
+    let id = match &n.front.label {
+        Some(l) => l.clone(),
+        None => n.front.id.value.to_string(),
+    };
+    format!("{id} {}", n.front.title)
+}
+
 pub fn plain(s: Option<Score>) -> Option<String> {
     s.map(Score::to_plain)
 }
@@ -52,6 +62,12 @@ pub struct SiteView {
     pub sections: Vec<Link>,
     pub units: Vec<UnitRef>,
     pub today: String,
+    /// `public` or `review`: whom the site is for.
+    pub audience: &'static str,
+    /// The reviewers' preview: warnings, source files and internal parts
+    /// are shown, marked.
+    pub review: bool,
+    /// Drafts are shown (the review site).
     pub drafts: bool,
     pub extra: toml::Table,
     pub generator: String,
@@ -77,6 +93,11 @@ impl Urls<'_> {
     pub fn node(&self, year: i32, n: &Node) -> String {
         self.path(&n.url_path(year))
     }
+    /// A criterion's page, if it has one on this site: not an internal
+    /// one on the public site.
+    pub fn node_page(&self, site: &Site, year: i32, n: &Node) -> Option<String> {
+        site.has_page(n).then(|| self.node(year, n))
+    }
     pub fn year(&self, year: i32) -> String {
         self.path(&format!("{year}/"))
     }
@@ -88,6 +109,8 @@ impl Urls<'_> {
 #[derive(Serialize, Clone)]
 pub struct EvidenceView {
     pub title: String,
+    /// Marked internal (shown, marked, on the review site only).
+    pub internal: bool,
     pub number: Option<String>,
     pub date: Option<String>,
     pub issuer: Option<String>,
@@ -102,6 +125,7 @@ impl EvidenceView {
     pub fn new(e: &Evidence) -> Self {
         EvidenceView {
             title: e.title.clone(),
+            internal: e.internal,
             number: e.number.clone(),
             date: e.date.map(vi::date_iso),
             issuer: e.issuer.clone(),
@@ -118,13 +142,17 @@ impl EvidenceView {
 pub struct TaskView {
     pub title: String,
     pub unit: Option<UnitRef>,
+    /// Whom it is addressed to when it is not one unit.
+    pub to: Option<String>,
+    pub internal: bool,
     pub due: Option<String>,
     pub done: Option<String>,
     pub state: TaskState,
     pub state_label: String,
     pub year: i32,
     pub node: Option<Link>,
-    pub file: String,
+    /// The file it is written in: the review site only.
+    pub file: Option<String>,
 }
 
 /// A row of a table of nodes (tree tables, unit pages, children lists).
@@ -133,7 +161,9 @@ pub struct NodeRow {
     pub id: String,
     pub label: Option<String>,
     pub title: String,
-    pub url: String,
+    /// Its page; none for an internal criterion on the public site, which
+    /// has no page.
+    pub url: Option<String>,
     pub year: i32,
     pub depth: usize,
     pub max: String,
@@ -145,10 +175,14 @@ pub struct NodeRow {
     pub in_scope: bool,
     pub leaf: bool,
     pub evidence_count: usize,
+    /// Evidence the public site does not show (marked internal).
+    pub withheld_evidence: usize,
     pub warnings: Vec<String>,
     pub explanation: Option<String>,
     pub unit: Option<UnitRef>,
     pub not_itemised: Option<String>,
+    /// Marked internal (it, or a criterion above it).
+    pub internal: bool,
     /// Last year's score for the same id, and the change.
     pub prev_score: Option<String>,
     pub delta: Option<String>,
@@ -165,7 +199,8 @@ pub struct NodeView {
     pub tasks: Vec<TaskView>,
     pub children: Vec<NodeRow>,
     pub breadcrumbs: Vec<Link>,
-    pub file: String,
+    /// The Markdown file it comes from: the review site only.
+    pub file: Option<String>,
     pub extra: serde_json::Value,
     pub prev: Option<Link>,
     pub next: Option<Link>,
@@ -176,7 +211,7 @@ pub struct NodeView {
 #[derive(Serialize, Clone)]
 pub struct PreviousYear {
     pub year: i32,
-    pub url: String,
+    pub url: Option<String>,
     pub title: String,
     pub max: String,
     pub score: Option<String>,
@@ -203,11 +238,12 @@ pub struct AssessmentSummary {
     pub areas: Vec<NodeRow>,
     pub node_count: usize,
     pub evidence_count: usize,
-    /// Scored leaves with no evidence (with or without explanation).
-    pub without_evidence: usize,
+    /// Scored leaves with no evidence (with or without explanation): the
+    /// review site only, like the next two.
+    pub without_evidence: Option<usize>,
     /// Of those, the ones with no explanation either (rule 9 warnings).
-    pub without_evidence_or_explanation: usize,
-    pub warning_count: usize,
+    pub without_evidence_or_explanation: Option<usize>,
+    pub warning_count: Option<usize>,
     pub task_count: usize,
     pub extra: serde_json::Value,
 }
@@ -281,10 +317,12 @@ impl<'a> ViewBuilder<'a> {
                     scored: a.score.is_some(),
                 })
                 .collect(),
+            // An empty section is not in the public menu until it has a page.
             sections: s
                 .sections
                 .iter()
                 .filter(|x| !x.name.is_empty())
+                .filter(|x| s.audience.is_review() || !x.pages.is_empty())
                 .map(|x| Link {
                     title: x.front.title.clone(),
                     url: self.urls.path(&x.url_path()),
@@ -292,7 +330,9 @@ impl<'a> ViewBuilder<'a> {
                 .collect(),
             units: self.units(),
             today: vi::date_iso(s.today),
-            drafts: s.drafts,
+            audience: s.audience.name(),
+            review: s.audience.is_review(),
+            drafts: s.audience.is_review(),
             extra: s.config.extra.clone(),
             generator: format!("kiemchung {}", env!("CARGO_PKG_VERSION")),
         }
@@ -326,19 +366,27 @@ impl<'a> ViewBuilder<'a> {
 
     pub fn task(&self, a: &Assessment, t: &Task) -> TaskView {
         let state = TaskState::of(t, self.site.today);
+        let review = self.site.audience.is_review();
         TaskView {
             title: t.title.clone(),
             unit: t.unit.as_deref().map(|u| self.unit_ref(u)),
+            to: t.to.clone(),
+            internal: t.internal,
             due: t.due.map(vi::date_iso),
             done: t.done.map(vi::date_iso),
             state,
             state_label: state.label_vi().into(),
             year: a.year,
-            node: t.node.as_deref().and_then(|id| a.node(id)).map(|n| Link {
-                title: format!("{} {}", n.front.id.value, n.front.title),
-                url: self.urls.node(a.year, n),
-            }),
-            file: t.file.clone(),
+            node: t
+                .node
+                .as_deref()
+                .and_then(|id| a.node(id))
+                .filter(|n| self.site.has_page(n))
+                .map(|n| Link {
+                    title: node_name(n),
+                    url: self.urls.node(a.year, n),
+                }),
+            file: review.then(|| t.file.clone()),
         }
     }
 
@@ -348,7 +396,7 @@ impl<'a> ViewBuilder<'a> {
             id: n.front.id.value.to_string(),
             label: n.front.label.clone(),
             title: n.front.title.clone(),
-            url: self.urls.node(a.year, n),
+            url: self.urls.node_page(self.site, a.year, n),
             year: a.year,
             depth: n.front.id.value.depth(),
             max: n.front.max.value.to_plain(),
@@ -360,10 +408,12 @@ impl<'a> ViewBuilder<'a> {
             in_scope: n.in_scope,
             leaf: n.is_leaf(),
             evidence_count: n.front.evidence.len(),
+            withheld_evidence: n.withheld_evidence,
             warnings: n.warnings.clone(),
             explanation: n.front.explanation.clone(),
             unit: n.front.unit.as_ref().map(|u| self.unit_ref(&u.value)),
             not_itemised: plain(n.not_itemised),
+            internal: n.internal,
             prev_score: prev.and_then(|(_, pn)| plain(pn.score)),
             delta: prev.and_then(|(_, pn)| delta(n, pn)),
         }
@@ -376,7 +426,7 @@ impl<'a> ViewBuilder<'a> {
         while let Some(pi) = p {
             let pn = &a.nodes[pi];
             breadcrumbs.push(Link {
-                title: format!("{} {}", pn.front.id.value, pn.front.title),
+                title: node_name(pn),
                 url: self.urls.node(a.year, pn),
             });
             p = pn.parent;
@@ -386,13 +436,12 @@ impl<'a> ViewBuilder<'a> {
             url: self.urls.year(a.year),
         });
         breadcrumbs.reverse();
-        let link = |j: usize| {
-            let m = &a.nodes[j];
-            Link {
-                title: format!("{} {}", m.front.id.value, m.front.title),
-                url: self.urls.node(a.year, m),
-            }
+        let link = |m: &Node| Link {
+            title: node_name(m),
+            url: self.urls.node(a.year, m),
         };
+        // The criteria before and after it that have a page.
+        let paged = |j: &usize| self.site.has_page(&a.nodes[*j]);
         NodeView {
             row: self.row(a, n),
             ratio: n.front.ratio.as_ref().map(|r| [r.value.0, r.value.1]),
@@ -406,10 +455,12 @@ impl<'a> ViewBuilder<'a> {
                 .map(|&c| self.row(a, &a.nodes[c]))
                 .collect(),
             breadcrumbs,
-            file: n.file.clone(),
+            file: self.site.audience.is_review().then(|| n.file.clone()),
             extra: n.front.extra.clone(),
-            prev: i.checked_sub(1).map(link),
-            next: (i + 1 < a.nodes.len()).then(|| link(i + 1)),
+            prev: (0..i).rev().find(paged).map(|j| link(&a.nodes[j])),
+            next: (i + 1..a.nodes.len())
+                .find(paged)
+                .map(|j| link(&a.nodes[j])),
             previous: self.previous_year(a, n),
         }
     }
@@ -431,7 +482,7 @@ impl<'a> ViewBuilder<'a> {
         let (p, pn) = self.previous_node(a, n)?;
         Some(PreviousYear {
             year: p.year,
-            url: self.urls.node(p.year, pn),
+            url: self.urls.node_page(self.site, p.year, pn),
             title: pn.front.title.clone(),
             max: pn.front.max.value.to_plain(),
             score: plain(pn.score),
@@ -449,6 +500,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub fn summary(&self, a: &Assessment) -> AssessmentSummary {
+        let review = self.site.audience.is_review();
         let leaves_scored_without_evidence = a
             .nodes
             .iter()
@@ -472,9 +524,9 @@ impl<'a> ViewBuilder<'a> {
             areas: a.roots.iter().map(|&r| self.row(a, &a.nodes[r])).collect(),
             node_count: a.nodes.len(),
             evidence_count: a.nodes.iter().map(|n| n.front.evidence.len()).sum(),
-            without_evidence,
-            without_evidence_or_explanation: without_both,
-            warning_count: a.nodes.iter().map(|n| n.warnings.len()).sum(),
+            without_evidence: review.then_some(without_evidence),
+            without_evidence_or_explanation: review.then_some(without_both),
+            warning_count: review.then(|| a.nodes.iter().map(|n| n.warnings.len()).sum()),
             task_count: a.all_tasks().count(),
             extra: a.front.extra.clone(),
         }

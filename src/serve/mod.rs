@@ -1,7 +1,8 @@
 //! `kiemchung serve`: live preview.
 //!
-//! The same [`pipeline::build`] as `build`, with drafts and the preview
-//! origin, kept in memory (public/ is never touched) and served over HTTP.
+//! The same [`pipeline::build`] as `build`, for the reviewers (or, with
+//! `--public`, as published) and at the preview origin, kept in memory
+//! (nothing is written to disk) and served over HTTP.
 //! A background thread watches the site ([`watch`]), rebuilds after each
 //! burst of changes with one [`Cache`] kept across rebuilds, and swaps the
 //! new output in at once. A failed rebuild keeps the last good output and
@@ -21,10 +22,10 @@ pub mod watch;
 use crate::base::diag::{self, Diagnostic, plural};
 use crate::error::Error;
 use crate::load::config;
+use crate::model::audience::Audience;
 use crate::model::site::Site;
 use crate::output::Output;
-use crate::pipeline::{self, BuildOptions, Cache};
-use jiff::civil::Date;
+use crate::pipeline::{self, BuildOptions, Cache, Today};
 use std::collections::HashSet;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::panic::AssertUnwindSafe;
@@ -40,8 +41,10 @@ pub struct ServeOptions {
     pub port: u16,
     /// Poll the files instead of native file events.
     pub poll: bool,
-    /// The build date; `None` is today, read again at each rebuild.
-    pub today: Option<Date>,
+    /// The build date; [`Today::Now`] is read again at each rebuild.
+    pub today: Today,
+    /// The reviewers' site (the default) or the public one (`--public`).
+    pub audience: Audience,
     /// Colour in the diagnostics printed on the terminal.
     pub color: bool,
 }
@@ -132,7 +135,6 @@ impl Served {
 /// Runs the builds: the first one, then one per change.
 struct Builder {
     opts: BuildOptions,
-    fixed_today: Option<Date>,
     cache: Cache,
     shared: Option<Arc<Served>>,
     color: bool,
@@ -149,9 +151,6 @@ impl Builder {
     /// that takes tens of milliseconds nobody needs to wait for.
     fn build(&mut self, changed: &[String]) -> (Snapshot, Option<Arc<Site>>) {
         self.generation += 1;
-        if self.fixed_today.is_none() {
-            self.opts.today = jiff::Zoned::now().date();
-        }
         let started = Instant::now();
         // A panic in the pipeline is a bug, but must not stop the preview.
         let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
@@ -273,10 +272,9 @@ pub fn run(opts: ServeOptions) -> Result<(), Error> {
             root: opts.root.clone(),
             base_url: None,
             origin: Some(origin.clone()),
-            today: opts.today.unwrap_or_else(|| jiff::Zoned::now().date()),
-            drafts: true,
+            today: opts.today,
+            audience: opts.audience,
         },
-        fixed_today: opts.today,
         cache: Cache::default(),
         shared: None,
         color: opts.color,

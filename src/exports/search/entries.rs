@@ -112,7 +112,10 @@ pub fn entries<K: Borrow<str> + Hash + Eq + Sync>(
         let mut order = Vec::with_capacity(a.nodes.len());
         let mut stack: Vec<usize> = a.roots.iter().rev().copied().collect();
         while let Some(i) = stack.pop() {
-            order.push(i);
+            // What has no page (internal, on the public site) is not found.
+            if site.has_page(&a.nodes[i]) {
+                order.push(i);
+            }
             stack.extend(a.nodes[i].children.iter().rev());
         }
         let nodes: Vec<Entry> = order

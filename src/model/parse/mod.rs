@@ -9,220 +9,14 @@ use crate::base::score::Score;
 use crate::base::vi;
 use crate::load::SourceFile;
 use crate::model::file::{
-    AssessmentFile, Evidence, FileRole, Kind, NodeFile, PageFile, ParsedFile, SectionFile, SortBy,
-    Task, role_of,
+    AssessmentFile, FileRole, Kind, NodeFile, PageFile, ParsedFile, SectionFile, SortBy, role_of,
 };
 use crate::model::frontmatter::{
-    self, At, Loc, RawAssessment, RawEvidence, RawNode, RawPage, RawSection, RawTask, S, Split,
-    Text,
+    self, At, Loc, RawAssessment, RawNode, RawPage, RawSection, S, Text,
 };
 use crate::model::markdown::{self, MarkdownSettings};
-use jiff::civil::Date;
+use fields::FileParser;
 use std::sync::Arc;
-
-/// Collects per-file errors with their position in the file.
-struct FileParser<'a> {
-    file: &'a SourceFile,
-    split: Split<'a>,
-    diags: Vec<Diagnostic>,
-}
-
-impl FileParser<'_> {
-    fn loc<T>(&self, s: &S<T>) -> Loc {
-        frontmatter::loc(s, &self.split)
-    }
-
-    fn diag_at(&self, loc: Loc, d: Diagnostic) -> Diagnostic {
-        d.at(&self.file.text, loc.line, loc.col)
-    }
-
-    fn error(&mut self, loc: Loc, msg: impl Into<String>) {
-        let d = self.diag_at(loc, Diagnostic::error(&self.file.rel, msg));
-        self.diags.push(d);
-    }
-
-    fn error_help(&mut self, loc: Loc, msg: impl Into<String>, help: impl Into<String>) {
-        let d = self
-            .diag_at(loc, Diagnostic::error(&self.file.rel, msg))
-            .with_help(help);
-        self.diags.push(d);
-    }
-
-    fn text(&self, s: &S<String>) -> String {
-        s.value.trim().to_string()
-    }
-
-    fn score(&mut self, field: &str, s: &S<Text>) -> Option<At<Score>> {
-        let loc = self.loc(s);
-        match Score::parse(&s.value.0) {
-            Ok(v) => Some(At { value: v, loc }),
-            Err(e) => {
-                self.error(loc, format!("{field}: {e}"));
-                None
-            }
-        }
-    }
-
-    fn date(&mut self, field: &str, s: &S<Text>) -> Option<Date> {
-        match vi::parse_date(&s.value.0) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                let loc = self.loc(s);
-                self.error(loc, format!("{field}: {e}"));
-                None
-            }
-        }
-    }
-
-    fn bool(&mut self, field: &str, s: &S<Text>) -> Option<bool> {
-        match s.value.0.trim() {
-            "true" => Some(true),
-            "false" => Some(false),
-            other => {
-                let loc = self.loc(s);
-                self.error(
-                    loc,
-                    format!("{field}: expected true or false, found `{other}`"),
-                );
-                None
-            }
-        }
-    }
-
-    fn uint(&mut self, field: &str, s: &S<Text>) -> Option<u64> {
-        match s.value.0.trim().parse::<u64>() {
-            Ok(v) => Some(v),
-            Err(_) => {
-                let loc = self.loc(s);
-                self.error(
-                    loc,
-                    format!(
-                        "{field}: expected a whole number ≥ 0, found `{}`",
-                        s.value.0
-                    ),
-                );
-                None
-            }
-        }
-    }
-
-    fn int(&mut self, field: &str, s: &S<Text>) -> Option<i64> {
-        match s.value.0.trim().parse::<i64>() {
-            Ok(v) => Some(v),
-            Err(_) => {
-                let loc = self.loc(s);
-                self.error(
-                    loc,
-                    format!("{field}: expected a whole number, found `{}`", s.value.0),
-                );
-                None
-            }
-        }
-    }
-
-    fn evidence(&mut self, field: &str, s: &S<RawEvidence>) -> Option<Evidence> {
-        let loc = self.loc(s);
-        let e = &s.value;
-        let opt = |v: &Option<S<String>>| {
-            v.as_ref()
-                .map(|x| x.value.trim().to_string())
-                .filter(|x| !x.is_empty())
-        };
-        let title = opt(&e.title);
-        let number = e
-            .number
-            .as_ref()
-            .map(|n| n.value.0.trim().to_string())
-            .filter(|n| !n.is_empty());
-        let file = opt(&e.file);
-        let url = opt(&e.url);
-        let mut ok = true;
-        if title.is_none() {
-            self.error(loc, format!("{field}: every entry needs a `title:`"));
-            ok = false;
-        }
-        if file.is_none() && url.is_none() && number.is_none() {
-            self.error(
-                loc,
-                format!(
-                    "{field}: give the document's `file:`, its `url:` or at least its `number:`"
-                ),
-            );
-            ok = false;
-        }
-        if let (Some(u), Some(us)) = (&url, &e.url)
-            && !(u.starts_with("https://") || u.starts_with("http://"))
-        {
-            let l = self.loc(us);
-            self.error(
-                l,
-                format!("{field}: url `{u}` must start with http:// or https:// (use `file:` for a document of the site)"),
-            );
-            ok = false;
-        }
-        let date = match &e.date {
-            Some(d) => {
-                let v = self.date(&format!("{field}: date"), d);
-                if v.is_none() {
-                    ok = false;
-                }
-                v
-            }
-            None => None,
-        };
-        ok.then(|| Evidence {
-            title: title.unwrap_or_default(),
-            number,
-            date,
-            issuer: opt(&e.issuer),
-            file,
-            url,
-            pages: e
-                .pages
-                .as_ref()
-                .map(|p| p.value.0.trim().to_string())
-                .filter(|p| !p.is_empty()),
-            href: None,
-            loc,
-            number_loc: e.number.as_ref().map(|n| self.loc(n)),
-            date_loc: e.date.as_ref().map(|n| self.loc(n)),
-            file_loc: e.file.as_ref().map(|n| self.loc(n)),
-        })
-    }
-
-    fn tasks(&mut self, raw: &Option<Vec<S<RawTask>>>, node: Option<String>) -> Vec<Task> {
-        let mut out = Vec::new();
-        for t in raw.iter().flatten() {
-            let loc = self.loc(t);
-            let title = self.text(&t.value.title);
-            if title.is_empty() {
-                self.error(loc, "tasks: every task needs a `title:`");
-                continue;
-            }
-            let due = t
-                .value
-                .due
-                .as_ref()
-                .and_then(|d| self.date("tasks: due", d));
-            let done = t
-                .value
-                .done
-                .as_ref()
-                .and_then(|d| self.date("tasks: done", d));
-            out.push(Task {
-                title,
-                unit: t.value.unit.as_ref().map(|u| u.value.trim().to_string()),
-                unit_loc: t.value.unit.as_ref().map(|u| self.loc(u)),
-                due,
-                done,
-                node: node.clone(),
-                file: self.file.rel.clone(),
-                loc,
-            });
-        }
-        out
-    }
-}
 
 fn extra(v: &Option<serde_json::Value>) -> serde_json::Value {
     v.clone()
@@ -348,6 +142,7 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
     }
     let node_id = id.as_ref().map(|i| i.value.to_string());
     let tasks = ctx.tasks(&raw.tasks, node_id);
+    let internal = ctx.flag("internal", &raw.internal);
     Some(NodeFile {
         id: id?,
         title,
@@ -365,6 +160,7 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
             .filter(|e| !e.is_empty()),
         evidence,
         tasks,
+        internal,
         extra: extra(&raw.extra),
     })
 }
@@ -408,6 +204,7 @@ fn parse_assessment(ctx: &mut FileParser, raw: RawAssessment) -> Option<Assessme
         .as_ref()
         .and_then(|d| ctx.evidence("decision", d));
     let tasks = ctx.tasks(&raw.tasks, None);
+    let internal = ctx.flag("internal", &raw.internal);
     Some(AssessmentFile {
         title,
         max,
@@ -417,6 +214,7 @@ fn parse_assessment(ctx: &mut FileParser, raw: RawAssessment) -> Option<Assessme
         ranked,
         decision,
         tasks,
+        internal,
         extra: extra(&raw.extra),
     })
 }
@@ -467,11 +265,8 @@ fn parse_page(ctx: &mut FileParser, raw: RawPage, file_stem: &str) -> PageFile {
         title: ctx.text(&raw.title),
         date: raw.date.as_ref().and_then(|d| ctx.date("date", d)),
         summary: raw.summary.as_ref().map(|s| s.value.trim().to_string()),
-        draft: raw
-            .draft
-            .as_ref()
-            .and_then(|d| ctx.bool("draft", d))
-            .unwrap_or(false),
+        draft: ctx.flag("draft", &raw.draft),
+        internal: ctx.flag("internal", &raw.internal),
         weight: raw
             .weight
             .as_ref()
@@ -545,16 +340,34 @@ pub fn parse_file(file: &SourceFile, md: &MarkdownSettings) -> ParsedFile {
         }
         Err(d) => out.diagnostics.push(d),
     }
-    out.body_html = markdown::render(split.body, md).into();
+    let parts = match crate::model::internal::split(split.body) {
+        Ok(parts) => parts,
+        Err(unclosed) => {
+            let line = split.body_line + unclosed.line as u32;
+            out.diagnostics.push(
+                Diagnostic::error(
+                    &file.rel,
+                    "an internal block (`::: noi-bo`) is opened here and never closed",
+                )
+                .at(&file.text, line, 1)
+                .with_help("end it with a line holding only `:::`"),
+            );
+            out.kind = None;
+            vec![(false, split.body)]
+        }
+    };
+    out.body_html = markdown::render_parts(&parts, md).into();
     // Only a section's page shows a summary (in lists and feeds), and only
     // when its front matter gives none: no second parse for other files.
     if let Some(Kind::Page(_, page)) = &out.kind
         && page.summary.is_none()
     {
-        out.body_summary = markdown::plain_summary(split.body, 240);
+        out.body_summary =
+            markdown::plain_summary(&crate::model::internal::public_text(&parts), 240);
     }
     out
 }
 
+mod fields;
 #[cfg(test)]
 mod tests;

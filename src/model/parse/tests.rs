@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::file::TaskState;
+use crate::model::file::{Task, TaskState};
 
 fn parse(rel: &str, text: &str) -> ParsedFile {
     parse_file(
@@ -10,6 +10,7 @@ fn parse(rel: &str, text: &str) -> ParsedFile {
         &MarkdownSettings {
             base_path: "/".into(),
             unsafe_html: false,
+            review: false,
         },
     )
 }
@@ -97,12 +98,14 @@ fn task_states_around_today() {
     let t = |due: Option<&str>, done: Option<&str>| Task {
         title: "x".into(),
         unit: None,
+        to: None,
         due: due.map(d),
         done: done.map(d),
         node: None,
         file: String::new(),
         loc: Loc::default(),
         unit_loc: None,
+        internal: false,
     };
     let today = d("2023-06-30");
     assert_eq!(
@@ -121,9 +124,9 @@ fn task_states_around_today() {
         TaskState::of(&t(Some("2023-06-30"), Some("2023-07-01")), today),
         TaskState::DoneLate
     );
-    assert_eq!(TaskState::of(&t(None, None), today), TaskState::Open);
+    assert_eq!(TaskState::of(&t(None, None), today), TaskState::NotRecorded);
     assert_eq!(
         TaskState::of(&t(None, Some("2023-01-01")), today),
-        TaskState::DoneOnTime
+        TaskState::Done
     );
 }

@@ -357,7 +357,7 @@ pub fn lost_bars(id: &str, caption: &str, bars: &[Bar]) -> Chart {
     table_open(
         &mut table,
         caption,
-        &["Nội dung", "Điểm bị mất", "Điểm tối đa"],
+        &["Nội dung", "Điểm chưa đạt", "Điểm tối đa"],
     );
     for b in bars {
         row_head(&mut table, &full_title(b), &b.href);

@@ -252,8 +252,8 @@ fn a_bar_without_a_score_says_so() {
 #[test]
 fn lost_bars_scale_to_the_largest_loss() {
     let bars = lost_2022();
-    let c = lost_bars("mat-2022", "Điểm bị mất", &bars);
-    let (els, text) = check_svg_head(&c.svg, "mat-2022", "Điểm bị mất");
+    let c = lost_bars("mat-2022", "Điểm chưa đạt", &bars);
+    let (els, text) = check_svg_head(&c.svg, "mat-2022", "Điểm chưa đạt");
     let widths: Vec<f64> = elements(&els, "rect", "kc-lost")
         .map(|e| attr(e, "width").unwrap().parse().unwrap())
         .collect();

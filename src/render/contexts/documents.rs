@@ -55,7 +55,10 @@ impl Contexts<'_> {
                     .cites
                     .iter()
                     .find_map(|c| c.evidence(s).link().map(str::to_string));
-                let conflict = (!g.key.0.starts_with('#') && g.cites.len() > 1)
+                // A check result: the reviewers' only.
+                let conflict = (s.audience.is_review()
+                    && !g.key.0.starts_with('#')
+                    && g.cites.len() > 1)
                     .then(|| match (g.dates_differ(s), g.titles_differ(s)) {
                         (true, true) => Some("Được dẫn với ngày ban hành và trích yếu khác nhau"),
                         (true, false) => Some("Được dẫn với ngày ban hành khác nhau"),

@@ -60,7 +60,7 @@ pub(super) fn context(cx: &Contexts) -> PageJob {
                 ).html(),
                 "lost": charts::lost_bars(
                     "mat",
-                    &format!("Điểm bị mất từng lĩnh vực, năm {}", a.year),
+                    &format!("Điểm chưa đạt từng lĩnh vực, năm {}", a.year),
                     &cx.bars(a, &areas, true),
                 ).html(),
                 "years": (cx.year_points().len() > 1).then(|| charts::years(

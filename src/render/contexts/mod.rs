@@ -8,9 +8,11 @@ mod home;
 mod node;
 mod report;
 mod sections;
+mod todo;
 mod units;
 mod year;
 
+use crate::base::diag::Diagnostic;
 use crate::model::gaps as report_model;
 use crate::model::markdown::Body;
 use crate::model::site::{Assessment, Site};
@@ -25,6 +27,8 @@ const HOME: &str = "content/_index.md";
 pub(crate) struct Contexts<'a> {
     pub site: &'a Site,
     bodies: &'a Bodies,
+    /// The build's warnings, for the review site's "Việc cần làm" page.
+    pub warnings: &'a [Diagnostic],
     pub vb: ViewBuilder<'a>,
     /// In Vietnamese order: [`PageKind::Unit`] counts in it.
     pub units: Vec<UnitRef>,
@@ -34,11 +38,12 @@ pub(crate) struct Contexts<'a> {
 }
 
 impl<'a> Contexts<'a> {
-    pub(crate) fn new(site: &'a Site, bodies: &'a Bodies) -> Self {
+    pub(crate) fn new(site: &'a Site, bodies: &'a Bodies, warnings: &'a [Diagnostic]) -> Self {
         let vb = ViewBuilder::new(site);
         Contexts {
             site,
             bodies,
+            warnings,
             units: vb.units(),
             unit_lost: std::sync::OnceLock::new(),
             vb,
@@ -62,6 +67,7 @@ impl<'a> Contexts<'a> {
             PageKind::Report(ai) => report::context(self, ai, false),
             PageKind::Print(ai) => report::context(self, ai, true),
             PageKind::Documents => documents::context(self),
+            PageKind::Todo => todo::context(self),
             PageKind::NotFound => PageJob::new(
                 "404.html",
                 serde_json::json!({
@@ -77,11 +83,17 @@ impl<'a> Contexts<'a> {
         let mut v = vec![PageKind::Home];
         for (ai, a) in s.assessments.iter().enumerate() {
             v.push(PageKind::Assessment(ai));
-            if !a.nodes.is_empty() || !a.front.tasks.is_empty() {
+            // A report of points not achieved needs criteria: a year with
+            // tasks only (the notice's follow-up year) has none.
+            if !a.nodes.is_empty() {
                 v.push(PageKind::Report(ai));
                 v.push(PageKind::Print(ai));
             }
-            v.extend((0..a.nodes.len()).map(|ni| PageKind::Node(ai, ni)));
+            v.extend(
+                (0..a.nodes.len())
+                    .filter(|&ni| s.has_page(&a.nodes[ni]))
+                    .map(|ni| PageKind::Node(ai, ni)),
+            );
         }
         v.push(PageKind::Documents);
         if !self.units.is_empty() {
@@ -93,6 +105,9 @@ impl<'a> Contexts<'a> {
                 v.push(PageKind::Section(si));
             }
             v.extend((0..sec.pages.len()).map(|pi| PageKind::SectionItem(si, pi)));
+        }
+        if s.audience.is_review() {
+            v.push(PageKind::Todo);
         }
         v.push(PageKind::NotFound);
         // Rendered in this order, two or more at a time: the pages that list
@@ -157,6 +172,7 @@ impl<'a> Contexts<'a> {
             ),
             PageKind::Print(ai) => (format!("{}/in/index.html", s.assessments[ai].year), None),
             PageKind::Documents => ("van-ban/index.html".into(), None),
+            PageKind::Todo => ("viec-can-lam/index.html".into(), None),
             PageKind::NotFound => ("404.html".into(), None),
         }
     }
@@ -185,7 +201,7 @@ impl<'a> Contexts<'a> {
                 } else {
                     n.front.max.value
                 },
-                href: Some(self.vb.urls.node(a.year, n)),
+                href: self.vb.urls.node_page(self.site, a.year, n),
             })
             .collect()
     }

@@ -19,7 +19,7 @@ pub(super) fn context(cx: &Contexts, ai: usize, ni: usize) -> PageJob {
     let ctx = NodeCtx {
         page: meta(
             "node",
-            format!("{} {}", n.front.id.value, n.front.title),
+            views::node_name(n),
             vb.urls.node(a.year, n),
             view.breadcrumbs.clone(),
         ),

@@ -12,6 +12,8 @@ pub(super) fn context(cx: &Contexts, ai: usize, print: bool) -> PageJob {
     let (s, vb) = (cx.site, &cx.vb);
     let a = &s.assessments[ai];
     let report = report::gap_report(s, a);
+    // The checklists are the reviewers': the public site has none.
+    let review = s.audience.is_review();
     let rows =
         |v: &[report::GapRow]| -> Vec<GapRowView> { v.iter().map(|r| cx.gap_row(r)).collect() };
     let areas_by_id: Vec<&crate::model::site::Node> =
@@ -30,7 +32,7 @@ pub(super) fn context(cx: &Contexts, ai: usize, print: bool) -> PageJob {
         ).html(),
         "lost": charts::lost_bars(
             &format!("mat-{}", a.year),
-            &format!("Điểm bị mất từng lĩnh vực, năm {} (nhiều nhất trước)", a.year),
+            &format!("Điểm chưa đạt từng lĩnh vực, năm {} (nhiều nhất trước)", a.year),
             &cx.bars(a, &lost_sorted, true),
         ).html(),
     });
@@ -54,7 +56,7 @@ pub(super) fn context(cx: &Contexts, ai: usize, print: bool) -> PageJob {
     let ctx = ReportCtx {
         page: meta(
             if print { "print" } else { "report" },
-            format!("Báo cáo điểm bị mất — {}", a.front.title),
+            format!("Báo cáo điểm chưa đạt — {}", a.front.title),
             vb.urls.path(&format!(
                 "{}/{}/",
                 a.year,
@@ -70,10 +72,15 @@ pub(super) fn context(cx: &Contexts, ai: usize, print: bool) -> PageJob {
         charts,
         areas: rows(&report.areas),
         nodes: rows(&report.nodes),
-        without_evidence: rows(&report.without_evidence),
+        without_evidence: if review {
+            rows(&report.without_evidence)
+        } else {
+            Vec::new()
+        },
         changed: report
             .changed
             .iter()
+            .filter(|_| review)
             .map(|c| {
                 let mut v = cx.gap_row(&c.row);
                 v.difference = Some(c.difference.to_plain());
@@ -106,7 +113,7 @@ impl Contexts<'_> {
             id: r.id.clone(),
             label: r.label.clone(),
             title: r.title.clone(),
-            url: self.vb.urls.path(&r.path),
+            url: r.path.as_deref().map(|p| self.vb.urls.path(p)),
             depth: r.depth,
             leaf: r.leaf,
             max: r.max.to_plain(),
@@ -128,7 +135,7 @@ struct GapRowView {
     id: String,
     label: Option<String>,
     title: String,
-    url: String,
+    url: Option<String>,
     depth: usize,
     leaf: bool,
     max: String,

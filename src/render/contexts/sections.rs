@@ -39,8 +39,9 @@ pub(super) fn item(cx: &Contexts, si: usize, pi: usize) -> PageJob {
             "date": p.front.date.map(vi::date_iso),
             "summary": p.summary,
             "draft": p.front.draft,
+                    "internal": p.front.internal,
             "extra": p.front.extra,
-            "file": p.file,
+            "file": s.audience.is_review().then(|| p.file.clone()),
         },
     });
     PageJob::new("page.html", ctx)
@@ -60,6 +61,7 @@ impl Contexts<'_> {
                     "date": p.front.date.map(vi::date_iso),
                     "summary": p.summary,
                     "draft": p.front.draft,
+                    "internal": p.front.internal,
                     "weight": p.front.weight,
                     "extra": p.front.extra,
                 })

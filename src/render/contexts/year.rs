@@ -50,9 +50,9 @@ pub(super) fn context(cx: &Contexts, ai: usize) -> PageJob {
             "json": vb.urls.path(&format!("data/{}.json", a.year)),
             "csv": vb.urls.path(&format!("data/{}.csv", a.year)),
             "xlsx": vb.urls.path(&format!("data/{}.xlsx", a.year)),
-            "report": (!a.nodes.is_empty() || !a.front.tasks.is_empty())
+            "report": (!a.nodes.is_empty())
                 .then(|| vb.urls.path(&format!("{}/bao-cao/", a.year))),
-            "print": (!a.nodes.is_empty() || !a.front.tasks.is_empty())
+            "print": (!a.nodes.is_empty())
                 .then(|| vb.urls.path(&format!("{}/in/", a.year))),
         }),
         years_chart: (cx.year_points().len() > 1).then(|| {
