@@ -74,16 +74,9 @@ impl Today {
         if let Today::On(d) = self {
             return Ok(d);
         }
-        let now = match std::env::var("SOURCE_DATE_EPOCH") {
-            Ok(text) => text
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-                .ok_or_else(|| {
-                    format!("SOURCE_DATE_EPOCH: `{text}` is not a number of seconds since 1970")
-                })?,
-            Err(_) => jiff::Timestamp::now(),
+        let now = match crate::base::timing::source_date_epoch() {
+            Some(epoch) => epoch?,
+            None => jiff::Timestamp::now(),
         };
         Ok(now.to_zoned(tz.clone()).date())
     }
@@ -116,6 +109,8 @@ pub struct Checked {
     /// Sorted.
     pub warnings: Arc<[Diagnostic]>,
     pub input_files: usize,
+    /// The rendered Markdown bodies, by file.
+    pub bodies: Arc<Bodies>,
 }
 
 /// A build in memory, with the caches of `serve` when `cache` is given:
@@ -192,7 +187,10 @@ pub fn run(opts: &BuildOptions, mode: Mode) -> Result<Built, Error> {
     let Modeled {
         checked,
         inputs,
-        parsed,
+        // Lives to the end of the build: freeing the per-file results
+        // early raised the build's peak memory instead of lowering it
+        // (BENCHMARKS.md, "Figures behind the code").
+        parsed: _parsed,
         only_bodies_changed,
         keep,
     } = model(opts, cache).map_err(Error::Site)?;
@@ -204,15 +202,7 @@ pub fn run(opts: &BuildOptions, mode: Mode) -> Result<Built, Error> {
         Error::Site(errors)
     };
     let templates = Templates::new(&site, &inputs.theme_templates).map_err(with_warnings)?;
-    let bodies: Arc<Bodies> = Arc::new(
-        parsed
-            .iter()
-            .map(|p| (p.rel.clone(), p.body_html.clone()))
-            .collect(),
-    );
-    // `parsed` lives to the end of the build: freeing the per-file results
-    // here, from this thread, raised the build's peak memory instead of
-    // lowering it (BENCHMARKS.md, "Figures behind the code").
+    let bodies = checked.bodies.clone();
     let render_mode = match mode {
         Mode::Write(sink) => render::Mode::Write(sink),
         Mode::Memory => render::Mode::Memory,
@@ -353,6 +343,7 @@ fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diag
                 site,
                 warnings,
                 input_files,
+                bodies: bodies_of(&parsed),
             },
             inputs,
             parsed,
@@ -423,12 +414,23 @@ fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diag
             site: Arc::new(site),
             warnings: diags.into(),
             input_files,
+            bodies: bodies_of(&parsed),
         },
         inputs,
         parsed,
         only_bodies_changed: false,
         keep,
     })
+}
+
+/// The rendered body of each parsed file, by path.
+fn bodies_of(parsed: &[Arc<ParsedFile>]) -> Arc<Bodies> {
+    Arc::new(
+        parsed
+            .iter()
+            .map(|p| (p.rel.clone(), p.body_html.clone()))
+            .collect(),
+    )
 }
 
 /// Shows each diagnostic's source line, for those raised after parsing.

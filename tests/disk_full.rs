@@ -4,41 +4,8 @@
 //! (as here and in CI); elsewhere the test says it was skipped.
 
 mod common;
-use common::{Run, Site, TODAY, run_in, snapshot};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// A tmpfs mounted for the test, unmounted when dropped.
-struct Tmpfs(PathBuf);
-
-impl Tmpfs {
-    fn mount(dir: &Path, size: &str) -> Result<Tmpfs, String> {
-        std::fs::create_dir_all(dir).unwrap();
-        let out = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir)
-            .output()
-            .map_err(|e| format!("cannot run mount: {e}"))?;
-        if out.status.success() {
-            Ok(Tmpfs(dir.to_path_buf()))
-        } else {
-            Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
-        }
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let ok = Command::new("umount")
-            .arg(&self.0)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            // Busy: detach it now, the kernel frees it when unused.
-            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-        }
-    }
-}
+use common::{Run, Site, TODAY, Tmpfs, run_in, snapshot};
+use std::path::Path;
 
 fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)

@@ -214,11 +214,22 @@ fn temp_beside(path: &Path) -> PathBuf {
 /// Writes `bytes` into the temporary file beside `path` and flushes it to
 /// disk; returns the temporary file's path. Removes it on failure.
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, PathError> {
+    write_temp_with(path, &mut |w| w.write_all(bytes))
+}
+
+/// A temporary file beside `path`, written by `write` (buffered) and
+/// flushed to disk; removed again if anything fails.
+fn write_temp_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<PathBuf, PathError> {
     use std::io::Write;
     let tmp = temp_beside(path);
-    let result = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
+    let result = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::new(f);
+        write(&mut w)?;
+        w.flush()?;
+        w.get_ref().sync_all()
     });
     if let Err(source) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -268,7 +279,16 @@ fn put_new(path: &Path, bytes: &[u8]) -> Result<(), PathError> {
 /// `path`, and the folder flushed. A kill or a full disk at any moment
 /// leaves `path` as it was or as it should be, never truncated.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PathError> {
-    let tmp = write_temp(path, bytes)?;
+    write_whole_with(path, &mut |w| w.write_all(bytes))
+}
+
+/// [`write_whole`] for a file written piece by piece by `write` (a large
+/// archive), never held in memory whole.
+pub fn write_whole_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), PathError> {
+    let tmp = write_temp_with(path, write)?;
     std::fs::rename(&tmp, path).map_err(|source| {
         let _ = std::fs::remove_file(&tmp);
         PathError {

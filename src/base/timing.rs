@@ -1,4 +1,5 @@
-//! Stage timings for profiling, printed with `KIEMCHUNG_TIMINGS` set.
+//! The clock: `SOURCE_DATE_EPOCH`, and stage timings for profiling,
+//! printed with `KIEMCHUNG_TIMINGS` set.
 
 /// With `KIEMCHUNG_TIMINGS` set, prints when each stage ends (a profiling
 /// aid; see bench/README.md).
@@ -33,4 +34,19 @@ pub fn stopwatch(prefix: &'static str) -> impl Fn(&str) {
             eprintln!("{prefix}{what}: {:?}{cpu}{peak}", t0.elapsed());
         }
     }
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+/// convention), when it is set; an error when it is not a number.
+pub fn source_date_epoch() -> Option<Result<jiff::Timestamp, String>> {
+    let text = std::env::var("SOURCE_DATE_EPOCH").ok()?;
+    Some(
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+            .ok_or_else(|| {
+                format!("SOURCE_DATE_EPOCH: `{text}` is not a number of seconds since 1970")
+            }),
+    )
 }

@@ -138,6 +138,7 @@ fn link_one(
             diags.push(internal_in_static());
         } else if files.static_files.contains(stat) {
             e.href = Some(format!("{base_path}{}", href_escape(stat)));
+            e.source = Some(files.root.join("static").join(stat));
         } else {
             diags.push(
                 error(md_file, loc, format!("evidence file {f} does not exist: a file starting with / is looked up in static/, and static/{stat} is missing"))
@@ -194,6 +195,7 @@ fn link_one(
             diags.push(internal_in_static());
         } else {
             e.href = Some(format!("{base_path}{}", href_escape(stat)));
+            e.source = Some(files.root.join("static").join(stat));
         }
         return;
     } else {
@@ -247,9 +249,10 @@ fn link_one(
         ));
         return;
     }
-    copies.insert(out.clone(), source);
+    copies.insert(out.clone(), source.clone());
     e.href = Some(format!("{base_path}{}", href_escape(&out)));
     e.copied_to = Some(out);
+    e.source = Some(source);
 }
 
 #[cfg(test)]

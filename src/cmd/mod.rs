@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod dossier;
 mod new;
 mod report;
 mod serve;
@@ -129,6 +130,21 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Draft a year's documents: the self-assessment report and the results
+    /// notice (.docx), and the evidence package (.zip)
+    Dossier {
+        /// The year
+        year: i32,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The folder to write them into; ho-so/ in the site folder by default
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The date the documents are drafted on (YYYY-MM-DD); by default
+        /// SOURCE_DATE_EPOCH, else today in the site's time zone
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
     /// Start a criterion or a year from a correct file
     New {
         #[arg(long, default_value = ".", global = true)]
@@ -240,6 +256,12 @@ pub fn main() -> ExitCode {
             public,
             today,
         } => serve::run(&cx, root, bind, port, poll, public, today_or(today)),
+        Command::Dossier {
+            year,
+            root,
+            output,
+            today,
+        } => dossier::run(&cx, root, year, output, today_or(today)),
         Command::New { root, what } => new::run(&cx, &root, what),
     }
 }

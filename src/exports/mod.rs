@@ -10,6 +10,7 @@
 //! every edit unless someone asks).
 
 pub mod data;
+pub mod dossier;
 pub mod feeds;
 pub mod search;
 pub mod xlsx;
@@ -111,7 +112,7 @@ pub trait Export: Sync {
 
 /// Every kind of site-wide file. Each part is independent of the others;
 /// the search index comes first, as the longest single task.
-pub fn all() -> [&'static dyn Export; 6] {
+pub fn all() -> [&'static dyn Export; 7] {
     [
         &search::Search,
         &data::Json,
@@ -119,6 +120,7 @@ pub fn all() -> [&'static dyn Export; 6] {
         &xlsx::Xlsx,
         &feeds::Sitemap,
         &feeds::Atom,
+        &dossier::Dossier,
     ]
 }
 

@@ -25,6 +25,8 @@ struct RawConfig {
     #[serde(default)]
     markdown: MarkdownConfig,
     #[serde(default)]
+    documents: DocumentsConfig,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -42,6 +44,43 @@ pub struct MarkdownConfig {
     /// shown as text.
     #[serde(default)]
     pub unsafe_html: bool,
+}
+
+/// `[documents]`: who issues and signs the documents `kiemchung dossier`
+/// drafts (docs/format.md, "Documents"). What is not given is left as "…"
+/// for the clerk to fill in.
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsConfig {
+    /// The parent authority, as it heads the document: `UBND TỈNH …`.
+    #[serde(default)]
+    pub authority: String,
+    /// The issuing body: `SỞ …`.
+    #[serde(default)]
+    pub issuer: String,
+    /// The issuing body's abbreviation in document numbers: `SKHCN` in
+    /// `…/BC-SKHCN`.
+    #[serde(default)]
+    pub code: String,
+    /// The place of the place-and-date line.
+    #[serde(default)]
+    pub place: String,
+    /// The signer's title: `GIÁM ĐỐC`; and name, when known.
+    #[serde(default)]
+    pub signer_title: String,
+    #[serde(default)]
+    pub signer_name: String,
+    /// "Nơi nhận" of the self-assessment report and of the results notice.
+    #[serde(default)]
+    pub report_recipients: Vec<String>,
+    #[serde(default)]
+    pub notice_recipients: Vec<String>,
+    /// Which of them the public site links: `report`, `notice`, `package`.
+    #[serde(default)]
+    pub publish: Vec<String>,
+    /// The evidence package's size above which the command warns, in MB.
+    #[serde(default)]
+    pub max_package_mb: Option<u64>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -65,6 +104,7 @@ pub struct Config {
     pub timezone: jiff::tz::TimeZone,
     pub units: Vec<Unit>,
     pub markdown: MarkdownConfig,
+    pub documents: DocumentsConfig,
     pub extra: toml::Table,
 }
 
@@ -232,6 +272,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             name: u.name.trim().to_string(),
         });
     }
+    for p in &raw.documents.publish {
+        if !["report", "notice", "package"].contains(&p.as_str()) {
+            errors.push(Diagnostic::error(
+                FILE,
+                format!("documents.publish: `{p}` is not one of report, notice, package"),
+            ));
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -244,6 +292,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         timezone,
         units,
         markdown: raw.markdown,
+        documents: raw.documents,
         extra: raw.extra,
     })
 }

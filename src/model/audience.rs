@@ -50,6 +50,7 @@ pub fn public_view(mut site: Site) -> Site {
                 front.evidence.clear();
                 front.tasks.clear();
                 front.explanation = None;
+                front.reason = None;
                 front.extra = serde_json::Value::Object(Default::default());
             } else {
                 front.evidence.retain(|e| !e.internal);

@@ -62,6 +62,10 @@ pub struct Evidence {
     /// filled by check.
     #[serde(skip)]
     pub copied_to: Option<String>,
+    /// The local file on disk (beside the Markdown file, or in static/),
+    /// filled by check: what the evidence package copies.
+    #[serde(skip)]
+    pub source: Option<std::path::PathBuf>,
     /// For reviewers only: never on the public site.
     #[serde(skip)]
     pub internal: bool,
@@ -151,7 +155,11 @@ pub struct NodeFile {
     pub ratio: Option<At<(u64, u64)>>,
     pub applicable: At<bool>,
     pub unit: Option<At<String>>,
+    /// The unit's own justification (giải trình).
     pub explanation: Option<String>,
+    /// Why the appraisal gave less than the maximum (lý do chưa đạt), as
+    /// the results notice writes it.
+    pub reason: Option<String>,
     pub evidence: Vec<Evidence>,
     pub tasks: Vec<Task>,
     /// For reviewers only: the public sees its figures in the tables, and

@@ -87,6 +87,7 @@ pub struct RawNode {
     pub applicable: Option<S<Text>>,
     pub unit: Option<S<String>>,
     pub explanation: Option<S<String>>,
+    pub reason: Option<S<String>>,
     pub evidence: Option<Vec<S<RawEvidence>>>,
     pub tasks: Option<Vec<S<RawTask>>>,
     pub internal: Option<S<Text>>,

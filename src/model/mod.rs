@@ -5,6 +5,7 @@
 pub mod assemble;
 pub mod audience;
 pub mod documents;
+pub mod dossier;
 pub mod file;
 pub mod frontmatter;
 pub mod gaps;

@@ -179,6 +179,8 @@ pub struct NodeRow {
     pub withheld_evidence: usize,
     pub warnings: Vec<String>,
     pub explanation: Option<String>,
+    /// Why the appraisal gave less than the maximum.
+    pub reason: Option<String>,
     pub unit: Option<UnitRef>,
     pub not_itemised: Option<String>,
     /// Marked internal (it, or a criterion above it).
@@ -411,6 +413,7 @@ impl<'a> ViewBuilder<'a> {
             withheld_evidence: n.withheld_evidence,
             warnings: n.warnings.clone(),
             explanation: n.front.explanation.clone(),
+            reason: n.front.reason.clone(),
             unit: n.front.unit.as_ref().map(|u| self.unit_ref(&u.value)),
             not_itemised: plain(n.not_itemised),
             internal: n.internal,

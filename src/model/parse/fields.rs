@@ -181,6 +181,7 @@ impl FileParser<'_> {
                 .filter(|p| !p.is_empty()),
             href: None,
             copied_to: None,
+            source: None,
             internal,
             loc,
             number_loc: e.number.as_ref().map(|n| self.loc(n)),

@@ -158,6 +158,11 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
             .as_ref()
             .map(|e| e.value.trim().to_string())
             .filter(|e| !e.is_empty()),
+        reason: raw
+            .reason
+            .as_ref()
+            .map(|e| e.value.trim().to_string())
+            .filter(|e| !e.is_empty()),
         evidence,
         tasks,
         internal,

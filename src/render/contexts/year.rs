@@ -54,6 +54,11 @@ pub(super) fn context(cx: &Contexts, ai: usize) -> PageJob {
                 .then(|| vb.urls.path(&format!("{}/bao-cao/", a.year))),
             "print": (!a.nodes.is_empty())
                 .then(|| vb.urls.path(&format!("{}/in/", a.year))),
+            // The documents to sign and submit (`kiemchung dossier`).
+            "documents": crate::model::dossier::dossier_files(s, a)
+                .into_iter()
+                .map(|f| serde_json::json!({ "title": f.title, "url": vb.urls.path(&f.path) }))
+                .collect::<Vec<_>>(),
         }),
         years_chart: (cx.year_points().len() > 1).then(|| {
             charts::years(
