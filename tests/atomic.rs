@@ -59,6 +59,7 @@ fn big_site(pages: usize) -> Site {
 
 fn build_command(site: &Site) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+    cmd.env("KIEMCHUNG_LANG", "en");
     cmd.args(["build", "--today", TODAY, "--root"])
         .arg(&site.root)
         .current_dir(site.tmp.path())

@@ -122,6 +122,7 @@ impl Fixture {
 
     fn build(&self, out: &Path) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+        cmd.env("KIEMCHUNG_LANG", "en");
         cmd.args(["build", "--today", TODAY, "--root", "site", "--output"])
             .arg(out)
             .current_dir(self.tmp.path())

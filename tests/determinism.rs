@@ -62,6 +62,7 @@ fn build_with(
     epoch: Option<&str>,
 ) -> BTreeMap<String, Vec<u8>> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+    cmd.env("KIEMCHUNG_LANG", "en");
     cmd.arg("build").args(args).arg("--root");
     match epoch {
         Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),

@@ -107,6 +107,7 @@ fn repository_dossier(env: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
         }
     }
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+    cmd.env("KIEMCHUNG_LANG", "en");
     cmd.args(["dossier", "2022", "--root"])
         .arg(&root)
         .env("NO_COLOR", "1");

@@ -288,6 +288,7 @@ fn new_year_killed_at_random_moments_leaves_every_file_whole_or_absent() {
     let new_year = content.join("2026");
     let run = || {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+        cmd.env("KIEMCHUNG_LANG", "en");
         cmd.args(["new", "--root"])
             .arg(&root)
             .args(["year", "2026", "--from", "2025"])

@@ -196,6 +196,7 @@ fn the_home_folder_and_folders_above_it_are_refused() {
         for force in [false, true] {
             let before = tree(site.tmp.path());
             let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kiemchung"));
+            cmd.env("KIEMCHUNG_LANG", "en");
             cmd.args(["build", "--today", TODAY, "--root", "site", "--output", out])
                 .current_dir(site.tmp.path())
                 .env("HOME", &home)

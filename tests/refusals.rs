@@ -38,7 +38,7 @@ fn refused_with(case: &str, setup: impl Fn(&Site), expected: &[Expect]) -> Site 
     run.assert_code(1);
     for e in expected {
         let block = run.block_at(e.at);
-        assert!(block.starts_with("error: "), "{block}");
+        assert!(block.starts_with("error["), "{block}");
         if !e.line.is_empty() {
             // `12 | score: 1.6`: the line number in the file, then the line.
             let n = e.at.split(':').nth(1).expect("a line number");

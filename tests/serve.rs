@@ -149,6 +149,7 @@ impl Serve {
 
     fn start_in(tmp: tempfile::TempDir, extra: &[&str]) -> Serve {
         let mut child = Command::new(BIN)
+            .env("KIEMCHUNG_LANG", "en")
             .args(["serve", "--port", "0", "--today", "2023-06-01", "--root"])
             .arg(tmp.path().join("site"))
             .args(extra)
@@ -633,6 +634,7 @@ fn build_output_has_no_reload_script() {
     let tmp = site_copy();
     let out = tmp.path().join("public");
     let status = Command::new(BIN)
+        .env("KIEMCHUNG_LANG", "en")
         .args(["build", "--today", "2023-06-01", "--root"])
         .arg(tmp.path().join("site"))
         .arg("--output")
@@ -675,6 +677,7 @@ fn a_busy_port_is_a_clear_error() {
     let port = taken.local_addr().unwrap().port().to_string();
     let tmp = site_copy();
     let out = Command::new(BIN)
+        .env("KIEMCHUNG_LANG", "en")
         .args(["serve", "--port", &port, "--root"])
         .arg(tmp.path().join("site"))
         .env("NO_COLOR", "1")
@@ -694,17 +697,20 @@ fn a_busy_port_is_a_clear_error() {
 #[test]
 fn wrong_usage_and_no_site() {
     let out = Command::new(BIN)
+        .env("KIEMCHUNG_LANG", "en")
         .args(["serve", "--port", "x"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = Command::new(BIN)
+        .env("KIEMCHUNG_LANG", "en")
         .args(["serve", "--bind", "nowhere"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let tmp = tempfile::tempdir().unwrap();
     let out = Command::new(BIN)
+        .env("KIEMCHUNG_LANG", "en")
         .args(["serve", "--port", "0", "--root"])
         .arg(tmp.path())
         .output()

@@ -41,6 +41,7 @@ impl Serve {
         std::fs::write(tmp.path().join("secret.txt"), SECRET).unwrap();
         std::fs::write(tmp.path().join("site/secret.txt"), SECRET).unwrap();
         let mut child = Command::new(BIN)
+            .env("KIEMCHUNG_LANG", "en")
             .args(["serve", "--port", "0", "--today", "2023-06-01", "--root"])
             .arg(tmp.path().join("site"))
             .env("NO_COLOR", "1")

@@ -29,7 +29,7 @@ fn warned(case: &str, expected: &[Expect]) -> Site {
     run.ok();
     for e in expected {
         let block = run.block_at(e.at);
-        assert!(block.starts_with("warning: "), "{block}");
+        assert!(block.starts_with("warning["), "{block}");
         let n = e.at.split(':').nth(1).unwrap();
         assert!(block.contains(&format!("\n{n} | {}\n", e.line)), "{block}");
         assert!(block.contains(e.says), "expected {:?} in\n{block}", e.says);

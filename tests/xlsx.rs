@@ -404,10 +404,10 @@ fn same_input_same_bytes() {
 #[test]
 fn the_fixture_builds_with_the_one_expected_warning() {
     let built = build();
-    let msgs: Vec<(&str, &str)> = built
+    let msgs: Vec<(&str, String)> = built
         .warnings
         .iter()
-        .map(|w| (w.file.as_str(), w.message.as_str()))
+        .map(|w| (w.file.as_str(), w.message.en()))
         .collect();
     assert_eq!(msgs.len(), 1, "{msgs:#?}");
     assert_eq!(msgs[0].0, "content/2022/1-chi-dao/1.1.md");

@@ -1,7 +1,11 @@
 //! Diagnostics: every error and warning names the file, the line and the
 //! column in that file, shows the line with a caret and says what was expected.
-//! One printer for the whole program (`render_text`, `render_json`).
+//! One printer for the whole program (`render_text`, `render_json`). The
+//! words come from the catalog ([`crate::base::i18n`]) in the reader's
+//! language; the code, the location, the source line and the caret do not
+//! change with it.
 
+use crate::base::i18n::{Lang, Msg};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -19,36 +23,32 @@ pub struct At<T> {
     pub loc: Loc,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
-    #[serde(skip)]
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators. Empty when the
     /// problem has no file (a bad `--base-url`, say).
     pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// What is wrong and what was expected, in English for the terminal.
-    pub message: String,
+    /// What is wrong and what was expected. Its id begins with the
+    /// diagnostic's code ([`Diagnostic::code`]).
+    pub message: Msg,
     /// The offending line of the file, shown under the message with a caret.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
-    /// A hint: the nearest valid name, the encoding to save as, …
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    /// A hint: the nearest valid name, the encoding to save as, … (boxed:
+    /// a diagnostic is the error of many a `Result`, and most have none).
+    pub help: Option<Box<Msg>>,
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, file: impl Into<String>, message: impl Into<Msg>) -> Self {
         Diagnostic {
             severity,
             file: file.into(),
@@ -60,12 +60,21 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<String>, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Error, file, message)
     }
 
-    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<String>, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Warning, file, message)
+    }
+
+    /// The stable code of the rule broken (`E401`), from the message id;
+    /// what `kiemchung explain` explains.
+    pub fn code(&self) -> &'static str {
+        self.message.code().unwrap_or(match self.severity {
+            Severity::Error => "E000",
+            Severity::Warning => "W000",
+        })
     }
 
     /// Points the diagnostic at `line:column` (1-based) of `text`, the whole
@@ -100,8 +109,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: impl Into<Msg>) -> Self {
+        self.help = Some(Box::new(help.into()));
         self
     }
 
@@ -118,7 +127,7 @@ impl Diagnostic {
         }
     }
 
-    fn sort_key(&self) -> (&str, u32, u32, Severity, &str) {
+    fn sort_key(&self) -> (&str, u32, u32, Severity, &Msg) {
         (
             &self.file,
             self.line.unwrap_or(0),
@@ -145,7 +154,7 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
 ///    | ^
 ///    = help: did you mean `score`?
 /// ```
-pub fn render_text(d: &Diagnostic, color: bool) -> String {
+pub fn render_text(d: &Diagnostic, color: bool, lang: Lang) -> String {
     let (red, yellow, blue, bold, reset) = if color {
         (
             "\x1b[1;31m",
@@ -158,11 +167,17 @@ pub fn render_text(d: &Diagnostic, color: bool) -> String {
         ("", "", "", "", "")
     };
     let (label, colour) = match d.severity {
-        Severity::Error => ("error", red),
-        Severity::Warning => ("warning", yellow),
+        Severity::Error => (Msg::new("label-error"), red),
+        Severity::Warning => (Msg::new("label-warning"), yellow),
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{colour}{label}{reset}{bold}: {}{reset}", d.message);
+    let _ = writeln!(
+        out,
+        "{colour}{}[{}]{reset}{bold}: {}{reset}",
+        label.text(lang),
+        d.code(),
+        d.message.text(lang)
+    );
     let gutter = d.line.map(|l| l.to_string().len()).unwrap_or(1);
     let pad = " ".repeat(gutter);
     if !d.file.is_empty() {
@@ -182,7 +197,12 @@ pub fn render_text(d: &Diagnostic, color: bool) -> String {
         let _ = writeln!(out, "{pad} {blue}|{reset} {lead}{colour}^{reset}");
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "{pad} {blue}={reset} {bold}help{reset}: {help}");
+        let _ = writeln!(
+            out,
+            "{pad} {blue}={reset} {bold}{}{reset}: {}",
+            Msg::new("label-help").text(lang),
+            help.text(lang)
+        );
     }
     out
 }
@@ -190,11 +210,11 @@ pub fn render_text(d: &Diagnostic, color: bool) -> String {
 /// Prints diagnostics to standard error, one after the other, through one
 /// buffer: standard error is unbuffered, and a site may have thousands of
 /// warnings (BENCHMARKS.md). A closed standard error is no reason to panic.
-pub fn print_all<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>, color: bool) {
+pub fn print_all<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>, color: bool, lang: Lang) {
     use std::io::Write;
     let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for d in diags {
-        let _ = writeln!(err, "{}", render_text(d, color));
+        let _ = writeln!(err, "{}", render_text(d, color, lang));
     }
     let _ = err.flush();
 }
@@ -204,16 +224,55 @@ pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// `check --format json`: one object with `errors` and `warnings`.
-pub fn render_json(diags: &[Diagnostic]) -> String {
+/// `check --format json`: one object with `errors` and `warnings`. Its
+/// shape does not change with the language: `message` and `help` are
+/// always English (what tools and scripts match on, with `code`), and
+/// `localized` holds the same in the reader's language.
+pub fn render_json(diags: &[Diagnostic], lang: Lang) -> String {
     #[derive(Serialize)]
-    struct Report<'a> {
-        errors: Vec<&'a Diagnostic>,
-        warnings: Vec<&'a Diagnostic>,
+    struct Report {
+        errors: Vec<Json>,
+        warnings: Vec<Json>,
     }
+    #[derive(Serialize)]
+    struct Json {
+        code: &'static str,
+        file: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        column: Option<u32>,
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source_line: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        help: Option<String>,
+        localized: Localized,
+    }
+    #[derive(Serialize)]
+    struct Localized {
+        lang: &'static str,
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        help: Option<String>,
+    }
+    let json = |d: &Diagnostic| Json {
+        code: d.code(),
+        file: d.file.clone(),
+        line: d.line,
+        column: d.column,
+        message: d.message.en(),
+        source_line: d.source_line.clone(),
+        help: d.help.as_ref().map(|h| h.en()),
+        localized: Localized {
+            lang: lang.tag(),
+            message: d.message.text(lang),
+            help: d.help.as_ref().map(|h| h.text(lang)),
+        },
+    };
     let report = Report {
-        errors: diags.iter().filter(|d| d.is_error()).collect(),
-        warnings: diags.iter().filter(|d| !d.is_error()).collect(),
+        errors: diags.iter().filter(|d| d.is_error()).map(json).collect(),
+        warnings: diags.iter().filter(|d| !d.is_error()).map(json).collect(),
     };
     serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into())
 }
@@ -232,23 +291,49 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 mod tests {
     use super::*;
 
+    use crate::msg;
+
+    fn template_error() -> Diagnostic {
+        let text = "<p>\n{{ node.socre }}\n</p>\n";
+        Diagnostic::error(
+            "themes/x/templates/node.html",
+            msg!(
+                "E702-template-undefined",
+                detail = "undefined value",
+                within = ""
+            ),
+        )
+        .at(text, 2, 4)
+        .with_help(msg!("help-did-you-mean", name = "score"))
+    }
+
     #[test]
-    fn renders_location_source_and_caret() {
-        let text = "---\nid: \"1\"\nsocre: 3\n---\n";
-        let d = Diagnostic::error("content/2022/1.md", "unknown field `socre`")
-            .at(text, 3, 1)
-            .with_help("did you mean `score`?");
-        let r = render_text(&d, false);
+    fn renders_code_location_source_and_caret_in_either_language() {
         assert_eq!(
-            r,
-            "error: unknown field `socre`\n --> content/2022/1.md:3:1\n  |\n3 | socre: 3\n  | ^\n  = help: did you mean `score`?\n"
+            render_text(&template_error(), false, Lang::En),
+            "error[E702]: template error: undefined value (a variable or attribute that does \
+             not exist; templates are strict)\n --> themes/x/templates/node.html:2:4\n  |\n\
+             2 | {{ node.socre }}\n  |    ^\n  = help: did you mean `score`?\n"
+        );
+        let vi = render_text(&template_error(), false, Lang::Vi);
+        assert!(vi.starts_with("lỗi[E702]: mẫu trang dùng"), "{vi}");
+        // Where, the line and the caret do not change with the language.
+        assert!(
+            vi.contains(
+                " --> themes/x/templates/node.html:2:4\n  |\n2 | {{ node.socre }}\n  |    ^\n"
+            ),
+            "{vi}"
+        );
+        assert!(
+            vi.ends_with("  = gợi ý: có phải ý bạn là `score`?\n"),
+            "{vi}"
         );
     }
 
     #[test]
     fn caret_counts_characters_not_bytes() {
         let d = Diagnostic::error("a.md", "m").at("tiêu đề: x", 1, 10);
-        let r = render_text(&d, false);
+        let r = render_text(&d, false, Lang::En);
         assert!(r.contains("\n  |          ^\n"), "{r}");
     }
 
@@ -266,18 +351,42 @@ mod tests {
     }
 
     #[test]
-    fn json_report_splits_errors_and_warnings() {
+    fn json_report_splits_errors_and_warnings_and_keeps_english() {
+        let score = crate::base::score::Score::parse("5.15").unwrap();
         let v = vec![
-            Diagnostic::error("a.md", "bad").at("x", 1, 2),
-            Diagnostic::warning("b.md", "meh"),
+            template_error(),
+            Diagnostic::warning(
+                "b.md",
+                msg!("W501-explained", score = score, explanation = "x"),
+            ),
         ];
-        let j: serde_json::Value = serde_json::from_str(&render_json(&v)).unwrap();
-        assert_eq!(j["errors"][0]["file"], "a.md");
-        assert_eq!(j["errors"][0]["line"], 1);
-        assert_eq!(j["errors"][0]["column"], 2);
-        assert_eq!(j["errors"][0]["message"], "bad");
-        assert_eq!(j["warnings"][0]["message"], "meh");
-        assert!(j["warnings"][0].get("line").is_none());
+        let j: serde_json::Value = serde_json::from_str(&render_json(&v, Lang::Vi)).unwrap();
+        let e = &j["errors"][0];
+        assert_eq!(e["code"], "E702");
+        assert_eq!(e["file"], "themes/x/templates/node.html");
+        assert_eq!(
+            (e["line"].as_u64(), e["column"].as_u64()),
+            (Some(2), Some(4))
+        );
+        assert!(
+            e["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("template error: ")
+        );
+        assert_eq!(e["help"], "did you mean `score`?");
+        assert_eq!(e["localized"]["lang"], "vi");
+        assert_eq!(e["localized"]["help"], "có phải ý bạn là `score`?");
+        let w = &j["warnings"][0];
+        assert_eq!(w["code"], "W501");
+        assert!(w["message"].as_str().unwrap().contains("(5.15)"));
+        assert!(
+            w["localized"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("(5,15)")
+        );
+        assert!(w.get("line").is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod docnum;
 pub mod fsutil;
 pub mod html;
+pub mod i18n;
 pub mod id;
 pub mod score;
 pub mod timing;

@@ -11,16 +11,17 @@ mod totals;
 mod units;
 
 use crate::base::diag::{Diagnostic, Loc};
+use crate::base::i18n::Msg;
 use crate::load::Asset;
 use crate::model::site::Site;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-fn error(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
+fn error(file: &str, loc: Loc, msg: impl Into<Msg>) -> Diagnostic {
     Diagnostic::error(file, msg).at_loc(loc)
 }
 
-fn warning(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
+fn warning(file: &str, loc: Loc, msg: impl Into<Msg>) -> Diagnostic {
     Diagnostic::warning(file, msg).at_loc(loc)
 }
 

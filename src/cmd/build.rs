@@ -71,7 +71,7 @@ pub fn run(cx: &Context, args: Args) -> ExitCode {
     };
     match pipeline::build_into(&opts, &out_dir, &write) {
         Ok(built) => {
-            print_diagnostics(&built.warnings, cx.color);
+            print_diagnostics(&built.warnings, cx);
             let a = &built.site.assessments;
             println!(
                 "Built {} ({} files) from {} Markdown files into {} in {:.2} s: {} year{}, {}",
@@ -87,7 +87,7 @@ pub fn run(cx: &Context, args: Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Error::Site(diags)) => {
-            print_diagnostics(&diags, cx.color);
+            print_diagnostics(&diags, cx);
             let (e, w) = count(&diags);
             eprintln!(
                 "error: could not build: {}, {}; {}",

@@ -23,9 +23,9 @@ pub fn run(cx: &Context, root: PathBuf, strict: bool, json: bool, today: Today) 
     let (e, w) = count(&diags);
     let failed = e > 0 || (strict && w > 0);
     if json {
-        println!("{}", diag::render_json(&diags));
+        println!("{}", diag::render_json(&diags, cx.lang));
     } else {
-        print_diagnostics(&diags, cx.color);
+        print_diagnostics(&diags, cx);
         let verdict = if failed { "failed" } else { "ok" };
         eprintln!(
             "check {verdict}: {}, {}",

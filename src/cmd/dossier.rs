@@ -69,7 +69,7 @@ pub fn run(
             );
         }
     }
-    print_diagnostics(&checked.warnings, cx.color);
+    print_diagnostics(&checked.warnings, cx);
     let files = dossier_candidates(a);
     if files.is_empty() {
         return fail(

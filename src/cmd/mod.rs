@@ -5,12 +5,17 @@
 mod build;
 mod check;
 mod dossier;
+mod explain;
+mod help;
+pub mod lang;
 mod new;
 mod report;
 mod serve;
 
 use crate::base::diag::{self, Diagnostic};
+use crate::base::i18n::Lang;
 use crate::error::Error;
+use crate::msg;
 use crate::pipeline::Today;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -19,16 +24,32 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// The help of every command and option is in the catalog
+// (`locales/*/cli.ftl`, see `help.rs`), in both languages; none is written
+// here.
 #[derive(Parser)]
-#[command(
-    name = "kiemchung",
-    version,
-    about = "Builds the CCHC (PAR index) evidence site: scores, evidence, gaps.",
-    propagate_version = true
-)]
+#[command(name = "kiemchung", version, propagate_version = true)]
 struct Cli {
+    /// Chosen before parsing (`lang.rs`); declared so that it is accepted
+    /// anywhere and shown in the help.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
+}
+
+/// The language of this run, chosen once in [`main`] before the command
+/// line is parsed: the value parsers' errors need it.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
 }
 
 fn parse_today(s: &str) -> Result<Date, String> {
@@ -45,45 +66,30 @@ fn parse_bind(s: &str) -> Result<IpAddr, String> {
         return Ok(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
     }
     s.parse()
-        .map_err(|_| format!("`{s}` is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1)"))
+        .map_err(|_| msg!("cli-bad-bind", value = s).text(lang()))
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into the output folder (public/ by default)
     Build {
-        /// The site folder (with site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site; relative to the current folder
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Replace site.toml's base_url, e.g. for a staging server
         #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
-        /// The date task states are computed against (YYYY-MM-DD); by
-        /// default SOURCE_DATE_EPOCH, else today in the site's time zone
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
-        /// Build the reviewers' preview (warnings, source files, drafts and
-        /// what is internal, marked) instead of the public site; written to
-        /// review/ unless --output says otherwise
         #[arg(long)]
         review: bool,
-        /// Replace an output folder that kiemchung did not write, deleting
-        /// what it holds (never the site's own folders or the home folder)
         #[arg(long)]
         force: bool,
-        /// Fail at once, instead of waiting, when another build is writing
-        /// the same output folder
         #[arg(long)]
         no_wait: bool,
     },
-    /// Read and check everything, write nothing
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Fail on warnings too
         #[arg(long)]
         strict: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -91,66 +97,52 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Print the gap report of a year: points lost, items without evidence,
-    /// appraisal changes, units and tasks
     Report {
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The year; the latest scored year by default
         #[arg(long)]
         year: Option<i32>,
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Text)]
         format: report::ReportFormat,
-        /// The date task states are computed against (YYYY-MM-DD); today by default
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Preview the site for reviewers (or, with --public, as published):
-    /// build in memory, serve it, rebuild on every change and reload open
-    /// pages
     Serve {
-        /// The site folder (with site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The address to listen on; 0.0.0.0 lets others on the network see it
         #[arg(long, default_value = "127.0.0.1", value_parser = parse_bind)]
         bind: IpAddr,
-        /// The port; 0 picks a free one (printed in the URL)
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Poll for changes instead of file system events (WSL2 /mnt, Docker
-        /// mounts, network drives)
         #[arg(long)]
         poll: bool,
-        /// Preview exactly what `build` publishes, instead of the reviewers'
-        /// site
         #[arg(long)]
         public: bool,
-        /// The date task states are computed against (YYYY-MM-DD); today by default
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Draft a year's documents: the self-assessment report and the results
-    /// notice (.docx), and the evidence package (.zip)
     Dossier {
-        /// The year
         year: i32,
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The folder to write them into; ho-so/ in the site folder by default
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// The date the documents are drafted on (YYYY-MM-DD); by default
-        /// SOURCE_DATE_EPOCH, else today in the site's time zone
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Start a criterion or a year from a correct file
     New {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
         #[command(subcommand)]
         what: new::NewWhat,
+    },
+    Explain {
+        code: Option<String>,
+    },
+    /// `kiemchung help [command]`: the help of the program or of a command
+    /// (clap's own help command is turned off: its text is English).
+    Help {
+        command: Vec<String>,
     },
 }
 
@@ -164,6 +156,8 @@ enum Format {
 pub struct Context {
     /// Colour in the diagnostics (a terminal, and no `NO_COLOR`).
     pub color: bool,
+    /// The language of everything the command says ([`lang`](self::lang)).
+    pub lang: Lang,
 }
 
 /// `--today`, or the day the build runs ([`Today::Now`]: SOURCE_DATE_EPOCH,
@@ -174,8 +168,8 @@ fn today_or(d: Option<Date>) -> Today {
 
 /// Prints diagnostics to standard error, buffered (see
 /// [`diag::print_all`]).
-fn print_diagnostics(diags: &[Diagnostic], color: bool) {
-    diag::print_all(diags, color);
+fn print_diagnostics(diags: &[Diagnostic], cx: &Context) {
+    diag::print_all(diags, cx.color, cx.lang);
 }
 
 /// (errors, warnings)
@@ -191,7 +185,7 @@ fn plural(n: usize, word: &str) -> String {
 /// Prints an error that ends a command (its diagnostics first, if it has
 /// any), then `then` if given; exit code 1.
 fn fail(cx: &Context, e: &Error) -> ExitCode {
-    print_diagnostics(e.diagnostics(), cx.color);
+    print_diagnostics(e.diagnostics(), cx);
     eprintln!("error: {e}");
     for note in e.notes() {
         eprintln!("  = note: {note}");
@@ -204,16 +198,15 @@ fn fail(cx: &Context, e: &Error) -> ExitCode {
 
 /// Parses the command line and runs the command: the whole program.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = *LANG.get_or_init(|| lang::choose(&args));
+    let cli = match parse(&args, lang) {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(code) => return code,
     };
     let cx = Context {
         color: std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+        lang,
     };
     match cli.command {
         Command::Build {
@@ -263,5 +256,55 @@ pub fn main() -> ExitCode {
             today,
         } => dossier::run(&cx, root, year, output, today_or(today)),
         Command::New { root, what } => new::run(&cx, &root, what),
+        Command::Explain { code } => explain::run(&cx, code.as_deref()),
+        Command::Help { command } => print_help(&command, lang),
     }
+}
+
+/// The command line in `lang`; `--help`, `--version` and usage errors are
+/// printed here, and end the program with their exit code (0 for help,
+/// 2 for wrong usage).
+fn parse(args: &[std::ffi::OsString], lang: Lang) -> Result<Cli, ExitCode> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = help::localize(Cli::command(), lang);
+    let matches = command.try_get_matches_from(args).map_err(|e| {
+        use clap::error::ErrorKind;
+        match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                print!("{}", help::words(&e.render().to_string(), lang));
+                ExitCode::SUCCESS
+            }
+            _ => {
+                eprint!("{}", help::error(&e, lang));
+                ExitCode::from(2)
+            }
+        }
+    })?;
+    Cli::from_arg_matches(&matches).map_err(|e| {
+        eprint!("{}", help::error(&e, lang));
+        ExitCode::from(2)
+    })
+}
+
+/// `kiemchung help [command…]`.
+fn print_help(path: &[String], lang: Lang) -> ExitCode {
+    use clap::CommandFactory;
+    let mut command = help::localize(Cli::command(), lang).bin_name("kiemchung");
+    command.build();
+    let mut target = &mut command;
+    for name in path {
+        match target.find_subcommand_mut(name) {
+            Some(sub) => target = sub,
+            None => {
+                eprintln!(
+                    "{}: {}",
+                    msg!("label-error").text(lang),
+                    msg!("cli-error-unknown-command", command = name.as_str()).text(lang)
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    print!("{}", help::words(&target.render_help().to_string(), lang));
+    ExitCode::SUCCESS
 }

@@ -6,25 +6,21 @@ use crate::scaffold::{self, NewCriterion};
 use std::path::Path;
 use std::process::ExitCode;
 
+// Help from the catalog (`cli-new-criterion…`, see `help.rs`).
 #[derive(clap::Subcommand)]
 pub enum NewWhat {
-    /// content/<year>/…/<id>.md, beside its parent's file
     Criterion {
         year: i32,
         id: String,
         #[arg(long)]
         title: String,
-        /// Its maximum (điểm tối đa); 0 when not given
         #[arg(long)]
         max: Option<String>,
-        /// The responsible unit's id from site.toml
         #[arg(long)]
         unit: Option<String>,
     },
-    /// content/<year>/_index.md, optionally with the tree of another year
     Year {
         year: i32,
-        /// Copy this year's tree, with scores and evidence emptied
         #[arg(long)]
         from: Option<i32>,
     },

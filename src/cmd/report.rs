@@ -34,7 +34,7 @@ pub fn run(
     let checked = match pipeline::check(&opts) {
         Ok(c) => c,
         Err(diags) => {
-            print_diagnostics(&diags, cx.color);
+            print_diagnostics(&diags, cx);
             let (e, w) = super::count(&diags);
             eprintln!(
                 "error: the site has {} ({}); fix them first (kiemchung check)",

@@ -28,6 +28,7 @@ pub fn run(
         },
         today,
         color: cx.color,
+        lang: cx.lang,
     };
     match crate::serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod search;
 pub mod xlsx;
 
+use crate::base::i18n::Lang;
 use crate::base::timing::stopwatch;
 use crate::error::Error;
 use crate::model::site::Site;
@@ -46,7 +47,7 @@ pub struct Part {
     pub paths: Vec<String>,
     make: Box<Make>,
     /// What `serve` shows at a path when the part could not be made.
-    fallback: fn(&str, &Error) -> Vec<u8>,
+    fallback: fn(&str, &Error, Lang) -> Vec<u8>,
 }
 
 impl Part {
@@ -76,7 +77,7 @@ impl Part {
     }
 
     /// Replaces what `serve` shows when the part cannot be made.
-    pub fn on_error(mut self, fallback: fn(&str, &Error) -> Vec<u8>) -> Part {
+    pub fn on_error(mut self, fallback: fn(&str, &Error, Lang) -> Vec<u8>) -> Part {
         self.fallback = fallback;
         self
     }
@@ -92,15 +93,16 @@ impl Part {
 
 /// The default of [`Part::on_error`]: for an HTML file, a page that shows
 /// the error; nothing for any other.
-fn error_file(path: &str, e: &Error) -> Vec<u8> {
+fn error_file(path: &str, e: &Error, lang: Lang) -> Vec<u8> {
     if !path.ends_with(".html") {
         return Vec::new();
     }
     match e {
-        Error::Site(diags) if !diags.is_empty() => crate::render::env::error_page(&diags[0]),
-        _ => {
-            crate::render::env::error_page(&crate::base::diag::Diagnostic::error("", e.to_string()))
-        }
+        Error::Site(diags) if !diags.is_empty() => crate::render::env::error_page(&diags[0], lang),
+        _ => crate::render::env::error_page(
+            &crate::base::diag::Diagnostic::error("", e.to_string()),
+            lang,
+        ),
     }
 }
 
@@ -221,7 +223,13 @@ fn on_request(part: Part, cx: Arc<ExportContext>) -> Vec<(String, Content)> {
                                 .part
                                 .paths
                                 .iter()
-                                .map(|p| Arc::from((shared.part.fallback)(p, &e)))
+                                .map(|p| {
+                                    Arc::from((shared.part.fallback)(
+                                        p,
+                                        &e,
+                                        shared.cx.site.config.lang(),
+                                    ))
+                                })
                                 .collect(),
                         });
                 files[i].clone()

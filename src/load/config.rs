@@ -1,6 +1,7 @@
 //! `site.toml`: settings and units.
 
 use crate::base::diag::{self, Diagnostic};
+use crate::base::i18n::Lang;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -111,6 +112,12 @@ pub struct Config {
 impl Config {
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The language of the site's pages (`language`), for what the site
+    /// itself shows of diagnostics: English when the catalog lacks it.
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.language).unwrap_or_default()
     }
 
     /// Replaces base_url (from `--base-url`), checking it the same way.
@@ -360,18 +367,21 @@ name = "Văn phòng Sở"
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].line, Some(3));
         assert!(
-            errs[0].message.contains("unknown field `them`"),
+            errs[0].message.en().contains("unknown field `them`"),
             "{}",
-            errs[0].message
+            errs[0].message.en()
         );
-        assert_eq!(errs[0].help.as_deref(), Some("did you mean `theme`?"));
+        assert_eq!(
+            errs[0].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `theme`?")
+        );
     }
 
     #[test]
     fn missing_base_url_says_what_to_write() {
         let errs = parse("title = \"x\"\n").unwrap_err();
         assert_eq!(
-            errs[0].message,
+            errs[0].message.en(),
             "missing field `base_url`; expected a line such as `base_url = \"https://example.gov.vn/cchc/\"`"
         );
     }
@@ -383,9 +393,12 @@ name = "Văn phòng Sở"
         );
         let errs = parse(&text).unwrap_err();
         assert_eq!(errs.len(), 2);
-        assert!(errs[0].message.contains("declared twice"));
+        assert!(errs[0].message.en().contains("declared twice"));
         assert_eq!(errs[0].line, Some(10));
-        assert_eq!(errs[1].help.as_deref(), Some("try `thanh-tra`"));
+        assert_eq!(
+            errs[1].help.as_ref().map(|h| h.en()).as_deref(),
+            Some("try `thanh-tra`")
+        );
     }
 
     #[test]

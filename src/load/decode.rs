@@ -271,10 +271,10 @@ mod tests {
     #[test]
     fn decode_refuses_utf16_and_nul_bytes() {
         let d = decode("a.md", b"\xFF\xFE-\x00-\x00".to_vec()).unwrap_err();
-        assert!(d.message.contains("UTF-16"), "{}", d.message);
+        assert!(d.message.en().contains("UTF-16"), "{}", d.message.en());
         let d = decode("a.md", b"---\nab\x00c\n".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(3)));
-        assert!(d.message.contains("NUL"), "{}", d.message);
+        assert!(d.message.en().contains("NUL"), "{}", d.message.en());
     }
 
     #[test]
@@ -285,7 +285,7 @@ mod tests {
         assert_eq!(d.line, Some(2));
         assert_eq!(d.column, Some(10));
         assert_eq!(d.source_line.as_deref(), Some("title: Th\u{FFFD}ng"));
-        assert!(d.message.contains("not UTF-8"));
-        assert!(d.help.unwrap().contains("TCVN3"));
+        assert!(d.message.en().contains("not UTF-8"));
+        assert!(d.help.unwrap().en().contains("TCVN3"));
     }
 }

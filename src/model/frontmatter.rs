@@ -398,7 +398,7 @@ mod tests {
         let d = split(&file("# no front matter\n")).unwrap_err();
         assert_eq!(d.line, Some(1));
         let d = split(&file("---\ntitle: x\n")).unwrap_err();
-        assert!(d.message.contains("never closed"));
+        assert!(d.message.en().contains("never closed"));
     }
 
     #[test]
@@ -409,12 +409,16 @@ mod tests {
         assert_eq!((d.line, d.column), (Some(5), Some(1)));
         assert!(
             d.message
+                .en()
                 .starts_with("unknown field `socre`, expected one of"),
             "{}",
-            d.message
+            d.message.en()
         );
-        assert!(d.message.contains("self_score"));
-        assert_eq!(d.help.as_deref(), Some("did you mean `score`?"));
+        assert!(d.message.en().contains("self_score"));
+        assert_eq!(
+            d.help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `score`?")
+        );
         assert_eq!(d.source_line.as_deref(), Some("socre: 3"));
     }
 
@@ -434,20 +438,25 @@ mod tests {
         let f = file("---\nid: 1\ntitle: x\nmax: 2\nmax: 3\n---\n");
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert_eq!(d.line, Some(5));
-        assert!(d.message.contains("given twice"), "{}", d.message);
+        assert!(d.message.en().contains("given twice"), "{}", d.message.en());
         let f = file("---\nid: 1\ntitle: \"x\n---\n");
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
         assert_eq!(d.line, Some(3));
         assert!(
             d.message
+                .en()
                 .starts_with("the front matter is not valid YAML: "),
             "{}",
-            d.message
+            d.message.en()
         );
-        assert!(d.help.unwrap().contains("double quotes"));
+        assert!(d.help.unwrap().en().contains("double quotes"));
         let f = file("---\ntitle: x\nmax: 1\n---\n");
         let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
-        assert!(d.message.contains("missing field `id`"), "{}", d.message);
+        assert!(
+            d.message.en().contains("missing field `id`"),
+            "{}",
+            d.message.en()
+        );
         assert_eq!((d.line, d.column), (Some(1), Some(1)));
     }
 
@@ -474,7 +483,7 @@ mod tests {
             let f = file(text);
             let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
             assert_eq!(d.line, Some(line), "{text}");
-            assert!(d.message.starts_with(msg), "{}", d.message);
+            assert!(d.message.en().starts_with(msg), "{}", d.message.en());
         }
     }
 }

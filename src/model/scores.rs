@@ -5,10 +5,11 @@
 //! that is not its children's sum) is an error at the value.
 
 use crate::base::diag::{Diagnostic, Loc};
+use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::model::site::{Assessment, Site};
 
-fn error(file: &str, loc: Loc, msg: impl Into<String>) -> Diagnostic {
+fn error(file: &str, loc: Loc, msg: impl Into<Msg>) -> Diagnostic {
     Diagnostic::error(file, msg).at_loc(loc)
 }
 

@@ -231,6 +231,8 @@ pub const RESERVED: &[&str] = &[
     "data",
     "don-vi",
     "van-ban",
+    "viec-can-lam",
+    "ma-loi",
     "static",
     "404.html",
     "sitemap.xml",

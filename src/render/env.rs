@@ -5,11 +5,13 @@
 //! docs/format.md), and template errors as diagnostics.
 
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::{Arg, Lang, Msg};
 use crate::base::score::Score;
 use crate::base::vi;
 use crate::load::SourceFile;
 use crate::load::theme;
 use crate::model::site::Site;
+use crate::msg;
 use crate::render::views::ViewBuilder;
 use minijinja::value::Value;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior};
@@ -28,6 +30,8 @@ pub struct Templates {
     /// values and the text of every template. `serve`'s render cache
     /// forgets every page when it changes.
     pub fingerprint: Vec<u8>,
+    /// The site's language, for the error pages `serve` shows.
+    pub lang: Lang,
 }
 
 impl Templates {
@@ -50,6 +54,7 @@ impl Templates {
             sources,
             site_value,
             fingerprint,
+            lang: site.config.lang(),
         }))
     }
 
@@ -62,18 +67,20 @@ impl Templates {
     /// template failed while rendering: the diagnostic, with its template
     /// file and line.
     pub fn error_page(&self, e: &minijinja::Error) -> Vec<u8> {
-        error_page(&self.error(e))
+        error_page(&self.error(e), self.lang)
     }
 }
 
 /// A page that shows a diagnostic (`serve`, in place of a page or file
 /// that could not be made).
-pub fn error_page(d: &Diagnostic) -> Vec<u8> {
+pub fn error_page(d: &Diagnostic, lang: Lang) -> Vec<u8> {
+    let title = crate::base::html::escape(&Msg::new("error-page-title").text(lang));
     format!(
-        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
-         <title>Lỗi mẫu trang</title></head><body><h1>Lỗi mẫu trang</h1>\
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <title>{title}</title></head><body><h1>{title}</h1>\
          <pre>{}</pre></body></html>\n",
-        crate::base::html::escape(&crate::base::diag::render_text(d, false))
+        lang.tag(),
+        crate::base::html::escape(&crate::base::diag::render_text(d, false, lang))
     )
     .into_bytes()
 }
@@ -114,13 +121,33 @@ fn template_error(sources: &TemplateSources, e: &minijinja::Error) -> Diagnostic
         .get(name)
         .map(|(p, s)| (p.clone(), Some(s.clone())))
         .unwrap_or_else(|| (format!("(template) {name}"), None));
-    let mut msg = match e.detail() {
-        Some(d) => format!("template error: {d}"),
-        None => format!("template error: {}", e.kind()),
+    let detail = match e.detail() {
+        Some(d) => d.to_string(),
+        None => e.kind().to_string(),
     };
-    if e.kind() == ErrorKind::UndefinedError {
-        msg.push_str(" (a variable or attribute that does not exist; templates are strict)");
+    // Errors raised inside an included template: name the chain.
+    let mut chain = Vec::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        if let Some(me) = inner.downcast_ref::<minijinja::Error>() {
+            chain.push(format!(
+                "{}:{}",
+                me.name().unwrap_or("?"),
+                me.line().unwrap_or(0)
+            ));
+        }
+        source = inner.source();
     }
+    let within = if chain.is_empty() {
+        Arg::Text(String::new())
+    } else {
+        Arg::from(msg!("template-within", places = chain))
+    };
+    let msg = if e.kind() == ErrorKind::UndefinedError {
+        msg!("E702-template-undefined", detail = detail, within = within)
+    } else {
+        msg!("E701-template", detail = detail, within = within)
+    };
     let mut d = Diagnostic::error(path, msg);
     if let (Some(line), Some(src)) = (e.line(), src) {
         let col = e
@@ -134,18 +161,6 @@ fn template_error(sources: &TemplateSources, e: &minijinja::Error) -> Diagnostic
         d = d.at(&src, line as u32, col);
     } else if let Some(line) = e.line() {
         d.line = Some(line as u32);
-    }
-    // Errors raised inside an included template: name the chain.
-    let mut source = std::error::Error::source(e);
-    while let Some(inner) = source {
-        if let Some(me) = inner.downcast_ref::<minijinja::Error>() {
-            d.message.push_str(&format!(
-                " (in {}:{})",
-                me.name().unwrap_or("?"),
-                me.line().unwrap_or(0)
-            ));
-        }
-        source = inner.source();
     }
     d
 }

@@ -25,6 +25,8 @@ pub(crate) enum PageKind {
     Documents,
     /// The review site's "Việc cần làm".
     Todo,
+    /// The review site's explanation of every diagnostic code.
+    Codes,
     NotFound,
 }
 
@@ -45,7 +47,7 @@ impl PageKind {
 
     /// Whether the sitemap lists it: the print view repeats the report.
     pub(crate) fn listed(self) -> bool {
-        !matches!(self, PageKind::Print(_) | PageKind::Todo)
+        !matches!(self, PageKind::Print(_) | PageKind::Todo | PageKind::Codes)
     }
 }
 

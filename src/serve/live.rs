@@ -19,6 +19,8 @@
 
 use crate::base::diag::{self, Diagnostic};
 use crate::base::html::escape;
+use crate::base::i18n::{Lang, Msg};
+use crate::msg;
 
 /// Long-polled Server-Sent Events endpoint (see the module comment).
 pub const EVENTS_PATH: &str = "/__kiemchung/events";
@@ -32,10 +34,10 @@ pub const RETRY_MS: u32 = 100;
 /// The markup added before `</body>` of every served page for a build
 /// `generation`: the reload script, and the overlay when `failed` holds the
 /// diagnostics of a failed rebuild (errors and warnings).
-pub fn snippet(generation: u64, failed: &[Diagnostic]) -> String {
+pub fn snippet(generation: u64, failed: &[Diagnostic], lang: Lang) -> String {
     let mut s = String::new();
     if failed.iter().any(Diagnostic::is_error) {
-        s.push_str(&overlay(failed));
+        s.push_str(&overlay(failed, lang));
     }
     s.push_str(&format!(
         "<script>/* kiemchung serve: live reload */(function(){{\
@@ -52,7 +54,8 @@ pub const OVERLAY_MAX: usize = 50;
 /// The error overlay: each error in full as the terminal shows it
 /// (path:line:col, message, the source line with a caret, the hint), then
 /// the warnings of that run folded away.
-fn overlay(diags: &[Diagnostic]) -> String {
+fn overlay(diags: &[Diagnostic], lang: Lang) -> String {
+    let say = |m: Msg| escape(&m.text(lang));
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     let warnings: Vec<&Diagnostic> = diags.iter().filter(|d| !d.is_error()).collect();
     let mut s = String::from(
@@ -66,43 +69,39 @@ fn overlay(diags: &[Diagnostic]) -> String {
          <div style=\"max-width:62rem;margin:0 auto\">",
     );
     s.push_str(&format!(
-        "<h2 id=\"kiemchung-overlay-title\" style=\"color:#ff8080;margin:0 0 .5rem\">\
-         Lỗi khi dựng trang: {} lỗi (build failed)</h2>\
-         <p style=\"margin:0 0 1rem\">Trang đang hiển thị bản dựng tốt gần nhất. Sửa lỗi rồi lưu tệp, \
-         trang sẽ tự tải lại. <span style=\"color:#aaa\">Showing the last good build; \
-         save a fix and this page reloads.</span></p>\n",
-        errors.len()
+        "<h2 id=\"kiemchung-overlay-title\" style=\"color:#ff8080;margin:0 0 .5rem\">{}</h2>\
+         <p style=\"margin:0 0 1rem\">{}</p>\n",
+        say(msg!("overlay-title", errors = errors.len())),
+        say(msg!("overlay-lead")),
     ));
-    list(&mut s, &errors);
+    list(&mut s, &errors, lang);
     if !warnings.is_empty() {
         s.push_str(&format!(
-            "<details><summary>{} cảnh báo (warnings)</summary>\n",
-            warnings.len()
+            "<details><summary>{}</summary>\n",
+            say(msg!("overlay-warnings", warnings = warnings.len()))
         ));
-        list(&mut s, &warnings);
+        list(&mut s, &warnings, lang);
         s.push_str("</details>\n");
     }
-    s.push_str(
+    s.push_str(&format!(
         "<button type=\"button\" onclick=\"document.getElementById('kiemchung-overlay').remove()\" \
-         style=\"font:inherit;padding:.3rem .9rem;margin-top:.5rem\">Ẩn (hide)</button>\
+         style=\"font:inherit;padding:.3rem .9rem;margin-top:.5rem\">{}</button>\
          </div></div>\n",
-    );
+        say(msg!("overlay-hide"))
+    ));
     s
 }
 
 /// Up to [`OVERLAY_MAX`] diagnostics, escaped, then how many were left out.
-fn list(s: &mut String, diags: &[&Diagnostic]) {
+fn list(s: &mut String, diags: &[&Diagnostic], lang: Lang) {
     for d in diags.iter().take(OVERLAY_MAX) {
         s.push_str("<pre class=\"kiemchung-diagnostic\">");
-        s.push_str(&escape(diag::render_text(d, false).trim_end()));
+        s.push_str(&escape(diag::render_text(d, false, lang).trim_end()));
         s.push_str("</pre>\n");
     }
     if diags.len() > OVERLAY_MAX {
-        s.push_str(&format!(
-            "<p>… và {} mục nữa trong cửa sổ dòng lệnh ({} more in the terminal).</p>\n",
-            diags.len() - OVERLAY_MAX,
-            diags.len() - OVERLAY_MAX
-        ));
+        let more = msg!("overlay-more", count = diags.len() - OVERLAY_MAX);
+        s.push_str(&format!("<p>{}</p>\n", escape(&more.text(lang))));
     }
 }
 
@@ -163,11 +162,11 @@ mod tests {
 
     #[test]
     fn snippet_has_the_generation_and_no_overlay_after_a_good_build() {
-        let s = snippet(7, &[]);
+        let s = snippet(7, &[], Lang::Vi);
         assert!(s.contains("/__kiemchung/events?since=7"), "{s}");
         assert!(!s.contains("kiemchung-overlay"));
         // warnings alone are no failure
-        let s = snippet(7, &[Diagnostic::warning("content/a.md", "meh")]);
+        let s = snippet(7, &[Diagnostic::warning("content/a.md", "meh")], Lang::Vi);
         assert!(!s.contains("kiemchung-overlay"));
     }
 
@@ -179,7 +178,7 @@ mod tests {
             Diagnostic::error("site.toml", "bad & worse"),
             Diagnostic::warning("content/2022/2.md", "no evidence"),
         ];
-        let s = snippet(3, &diags);
+        let s = snippet(3, &diags, Lang::Vi);
         assert!(s.contains("id=\"kiemchung-overlay\""));
         assert!(s.contains("content/2022/1.md:3:1"), "{s}");
         assert!(s.contains("unknown field `socre` &lt;here&gt;"));
@@ -187,7 +186,7 @@ mod tests {
         assert!(s.contains("bad &amp; worse"));
         assert!(s.contains("2 lỗi"));
         assert!(s.contains("1 cảnh báo"));
-        assert!(!s.contains("more in the terminal"));
+        assert!(!s.contains("mục nữa"));
         assert!(!s.contains("<here>"));
         assert_eq!(s.matches("class=\"kiemchung-diagnostic\"").count(), 3);
     }
@@ -198,13 +197,13 @@ mod tests {
             .map(|i| Diagnostic::error(format!("content/{i}.md"), "bad"))
             .collect();
         diags.extend((0..OVERLAY_MAX + 2).map(|i| Diagnostic::warning(format!("w/{i}.md"), "meh")));
-        let s = snippet(1, &diags);
+        let s = snippet(1, &diags, Lang::Vi);
         assert_eq!(
             s.matches("class=\"kiemchung-diagnostic\"").count(),
             2 * OVERLAY_MAX
         );
         assert!(s.contains(&format!("{} lỗi", OVERLAY_MAX + 7)));
-        assert!(s.contains("(7 more in the terminal)"));
-        assert!(s.contains("(2 more in the terminal)"));
+        assert!(s.contains("… và 7 mục nữa trong cửa sổ dòng lệnh"));
+        assert!(s.contains("… và 2 mục nữa trong cửa sổ dòng lệnh"));
     }
 }

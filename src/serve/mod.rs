@@ -20,6 +20,7 @@ pub mod routes;
 pub mod watch;
 
 use crate::base::diag::{self, Diagnostic, plural};
+use crate::base::i18n::Lang;
 use crate::error::Error;
 use crate::load::config;
 use crate::model::audience::Audience;
@@ -47,6 +48,8 @@ pub struct ServeOptions {
     pub audience: Audience,
     /// Colour in the diagnostics printed on the terminal.
     pub color: bool,
+    /// The language of the terminal and of the overlay.
+    pub lang: Lang,
 }
 
 /// What is served at one moment: the last good output, and the result of
@@ -71,8 +74,9 @@ impl Snapshot {
         output: Arc<Output>,
         base_path: String,
         failed: Vec<Diagnostic>,
+        lang: Lang,
     ) -> Self {
-        let snippet = live::snippet(generation, &failed);
+        let snippet = live::snippet(generation, &failed, lang);
         Snapshot {
             generation,
             output,
@@ -138,6 +142,7 @@ struct Builder {
     cache: Cache,
     shared: Option<Arc<Served>>,
     color: bool,
+    lang: Lang,
     generation: u64,
     /// The warnings of the last build, printed already: only new ones are
     /// printed again (a big site may have thousands).
@@ -183,7 +188,8 @@ impl Builder {
                     plural(built.warnings.len(), "warning"),
                 );
                 let base_path = built.site.config.base_path.clone();
-                let snap = Snapshot::new(g, Arc::new(built.output), base_path, Vec::new());
+                let snap =
+                    Snapshot::new(g, Arc::new(built.output), base_path, Vec::new(), self.lang);
                 (snap, Some(built.site))
             }
             Err(diags) => {
@@ -208,7 +214,7 @@ impl Builder {
                     plural(errors, "error"),
                     plural(diags.len() - errors, "warning"),
                 );
-                (Snapshot::new(g, output, base_path, diags), None)
+                (Snapshot::new(g, output, base_path, diags, self.lang), None)
             }
         }
     }
@@ -223,7 +229,7 @@ impl Builder {
             .iter()
             .filter(|d| d.is_error() || !shown.contains(d))
             .collect();
-        diag::print_all(new, self.color);
+        diag::print_all(new, self.color, self.lang);
         self.shown = diags.iter().filter(|d| !d.is_error()).cloned().collect();
     }
 }
@@ -278,6 +284,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Error> {
         cache: Cache::default(),
         shared: None,
         color: opts.color,
+        lang: opts.lang,
         generation: 0,
         shown: Vec::new(),
     };
@@ -365,7 +372,15 @@ mod tests {
 
     #[test]
     fn waiting_for_a_new_generation() {
-        let snap = |g| Snapshot::new(g, Arc::new(Output::default()), "/".into(), Vec::new());
+        let snap = |g| {
+            Snapshot::new(
+                g,
+                Arc::new(Output::default()),
+                "/".into(),
+                Vec::new(),
+                Lang::En,
+            )
+        };
         let shared = Arc::new(Served::new(snap(1)));
         // newer (or older) than asked: at once
         assert_eq!(

@@ -46,11 +46,11 @@ impl Export for Search {
                 [list, index] => write_files(&cx.site, &cx.bodies, &cx.templates, *list, *index),
                 _ => Ok(()),
             })
-            .on_error(|path, e| {
+            .on_error(|path, e, lang| {
                 if path == INDEX_PATH {
                     br#"{"v":1,"items":[]}"#.to_vec()
                 } else {
-                    super::error_file(path, e)
+                    super::error_file(path, e, lang)
                 }
             }),
         ]

@@ -2,6 +2,7 @@
 //! raw text, errors gathered at their line and column in the file.
 
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::base::vi;
 use crate::load::SourceFile;
@@ -25,12 +26,12 @@ impl FileParser<'_> {
         d.at(&self.file.text, loc.line, loc.col)
     }
 
-    pub(super) fn error(&mut self, loc: Loc, msg: impl Into<String>) {
+    pub(super) fn error(&mut self, loc: Loc, msg: impl Into<Msg>) {
         let d = self.diag_at(loc, Diagnostic::error(&self.file.rel, msg));
         self.diags.push(d);
     }
 
-    pub(super) fn error_help(&mut self, loc: Loc, msg: impl Into<String>, help: impl Into<String>) {
+    pub(super) fn error_help(&mut self, loc: Loc, msg: impl Into<Msg>, help: impl Into<Msg>) {
         let d = self
             .diag_at(loc, Diagnostic::error(&self.file.rel, msg))
             .with_help(help);

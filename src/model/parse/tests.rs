@@ -64,7 +64,7 @@ fn ratio_mismatch_points_at_the_score() {
     assert_eq!(p.diagnostics.len(), 1);
     let d = &p.diagnostics[0];
     assert_eq!((d.line, d.column), (Some(6), Some(8)));
-    assert!(d.message.contains("= 1.7"), "{}", d.message);
+    assert!(d.message.en().contains("= 1.7"), "{}", d.message.en());
     assert!(p.kind.is_none());
 }
 
@@ -76,7 +76,7 @@ fn score_above_max_and_bad_values() {
     );
     let lines: Vec<Option<u32>> = p.diagnostics.iter().map(|d| d.line).collect();
     assert_eq!(lines, [Some(6), Some(7), Some(5)]);
-    assert!(p.diagnostics[2].message.contains("greater than max 2"));
+    assert!(p.diagnostics[2].message.en().contains("greater than max 2"));
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn evidence_needs_title_and_a_reference() {
         "content/2022/1.md",
         "---\nid: 1\ntitle: x\nmax: 2\nevidence:\n  - title: a\n  - number: 1/BC\n    date: 32/1/2022\n---\n",
     );
-    let msgs: Vec<&str> = p.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let msgs: Vec<String> = p.diagnostics.iter().map(|d| d.message.en()).collect();
     assert_eq!(p.diagnostics[0].line, Some(6));
     assert!(msgs[0].contains("`file:`, its `url:` or at least its `number:`"));
     assert!(msgs.iter().any(|m| m.contains("needs a `title:`")));

@@ -3,6 +3,7 @@
 //! site to a [`PageJob`]; this file lists the pages and says where each
 //! one goes.
 
+mod codes;
 mod documents;
 mod home;
 mod node;
@@ -68,6 +69,7 @@ impl<'a> Contexts<'a> {
             PageKind::Print(ai) => report::context(self, ai, true),
             PageKind::Documents => documents::context(self),
             PageKind::Todo => todo::context(self),
+            PageKind::Codes => codes::context(self),
             PageKind::NotFound => PageJob::new(
                 "404.html",
                 serde_json::json!({
@@ -108,6 +110,7 @@ impl<'a> Contexts<'a> {
         }
         if s.audience.is_review() {
             v.push(PageKind::Todo);
+            v.push(PageKind::Codes);
         }
         v.push(PageKind::NotFound);
         // Rendered in this order, two or more at a time: the pages that list
@@ -173,6 +176,7 @@ impl<'a> Contexts<'a> {
             PageKind::Print(ai) => (format!("{}/in/index.html", s.assessments[ai].year), None),
             PageKind::Documents => ("van-ban/index.html".into(), None),
             PageKind::Todo => ("viec-can-lam/index.html".into(), None),
+            PageKind::Codes => (format!("{}index.html", codes::PATH), None),
             PageKind::NotFound => ("404.html".into(), None),
         }
     }

@@ -5,6 +5,8 @@
 
 use super::Contexts;
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::Lang;
+use crate::msg;
 use crate::render::pages::{PageJob, PageMeta, meta};
 use crate::render::views::{UnitRef, node_name};
 use serde::Serialize;
@@ -32,6 +34,9 @@ struct Item {
     line: Option<u32>,
     /// `path:line:col`, as the terminal shows it.
     location: String,
+    /// The rule's code, and its explanation on the codes page.
+    code: &'static str,
+    explain_url: String,
     message: String,
     fix: Option<String>,
 }
@@ -45,32 +50,31 @@ pub(super) fn context(cx: &Contexts) -> PageJob {
             by_file.insert(n.file.as_str(), (ai, ni));
         }
     }
+    // What the site shows is in the site's language.
+    let lang = s.config.lang();
+    let explain = |code: &str| vb.urls.path(&format!("{}#{code}", super::codes::PATH));
     let mut items: Vec<(String, Item)> = cx
         .warnings
         .iter()
         .filter(|d| !d.is_error())
-        .map(|d| (d.file.clone(), item(d)))
+        .map(|d| (d.file.clone(), item(d, lang, explain(d.code()))))
         .collect();
     // Scored without evidence but explained: no warning, yet the appraisal
     // may still take the points.
     for a in &s.assessments {
         for n in &a.nodes {
             if let (Some(at), Some(why)) = (n.scored_without_evidence(), &n.front.explanation) {
-                items.push((
-                    n.file.clone(),
-                    Item {
-                        line: Some(at.loc.line),
-                        location: format!("{}:{}:{}", n.file, at.loc.line, at.loc.col),
-                        message: format!(
-                            "Có điểm ({}) nhưng không có tài liệu kiểm chứng; giải trình: «{why}».",
-                            at.value.to_vi()
-                        ),
-                        fix: Some(
-                            "Bổ sung tài liệu kiểm chứng vào `evidence:`: khi thẩm định, không có tài liệu thì không có điểm."
-                                .into(),
-                        ),
-                    },
-                ));
+                let d = Diagnostic::warning(
+                    &n.file,
+                    msg!(
+                        "W501-explained",
+                        score = at.value,
+                        explanation = why.as_str()
+                    ),
+                )
+                .at_loc(at.loc)
+                .with_help(msg!("W501-explained-help"));
+                items.push((n.file.clone(), item(&d, lang, explain(d.code()))));
             }
         }
     }
@@ -150,11 +154,13 @@ pub(super) fn context(cx: &Contexts) -> PageJob {
     )
 }
 
-fn item(d: &Diagnostic) -> Item {
+fn item(d: &Diagnostic, lang: Lang, explain_url: String) -> Item {
     Item {
         line: d.line,
         location: d.location(),
-        message: d.message.clone(),
-        fix: d.help.clone(),
+        code: d.code(),
+        explain_url,
+        message: d.message.text(lang),
+        fix: d.help.as_ref().map(|h| h.text(lang)),
     }
 }

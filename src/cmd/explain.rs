@@ -1,0 +1,48 @@
+//! `kiemchung explain [CODE]`: what a diagnostic's rule is, why it exists
+//! and how to fix it, as rustc's `--explain` does; without a code, the list
+//! of codes. The text is the documentation's ([`explain`]).
+
+use super::Context;
+use crate::base::diag;
+use crate::base::i18n::explain;
+use crate::msg;
+use std::process::ExitCode;
+
+pub fn run(cx: &Context, code: Option<&str>) -> ExitCode {
+    let all = explain::all(cx.lang);
+    let Some(code) = code else {
+        println!("{}\n", msg!("explain-list").text(cx.lang));
+        for e in &all {
+            println!("  {}  {}", e.code, e.title);
+        }
+        println!("\n{}", msg!("explain-list-more").text(cx.lang));
+        return ExitCode::SUCCESS;
+    };
+    match explain::find(cx.lang, code) {
+        Some(e) => {
+            println!("{}: {}\n\n{}", e.code, e.title, e.body);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let label = msg!("label-error").text(cx.lang);
+            eprintln!(
+                "{label}: {}",
+                msg!("explain-unknown", code = code).text(cx.lang)
+            );
+            let upper = code.trim().to_ascii_uppercase();
+            if let Some(near) = diag::nearest(&upper, all.iter().map(|e| e.code)) {
+                eprintln!(
+                    "  = {}: {}",
+                    msg!("label-help").text(cx.lang),
+                    msg!("help-did-you-mean", name = near).text(cx.lang)
+                );
+            }
+            eprintln!(
+                "  = {}: {}",
+                msg!("label-note").text(cx.lang),
+                msg!("explain-list-more").text(cx.lang)
+            );
+            ExitCode::from(1)
+        }
+    }
+}
