@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod new;
 mod report;
+mod schema;
 mod serve;
 
 use crate::base::diag::{self, Diagnostic};
@@ -129,6 +130,17 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Write the JSON Schemas of the front matter and site.toml, which
+    /// editors use to check files as they are typed
+    Schema {
+        /// The site folder (with site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write them; schemas/ in the site folder by default, where
+        /// the files `new` and `import` write point
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Start a criterion or a year from a correct file
     New {
         #[arg(long, default_value = ".", global = true)]
@@ -241,5 +253,6 @@ pub fn main() -> ExitCode {
             today,
         } => serve::run(&cx, root, bind, port, poll, public, today_or(today)),
         Command::New { root, what } => new::run(&cx, &root, what),
+        Command::Schema { root, output } => schema::run(&cx, &root, output),
     }
 }
