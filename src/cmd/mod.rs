@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod import;
 mod new;
 mod report;
 mod schema;
@@ -130,6 +131,23 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Start a year (or update its titles and maxima) from the official
+    /// criteria table: .xlsx, .xls, .ods or .csv
+    Import {
+        /// The site folder (with site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The year to write (content/<year>/)
+        year: i32,
+        /// The table (Bộ chỉ số): .xlsx, .xls, .ods or .csv
+        file: PathBuf,
+        /// The sheet to read; by default the first one with the table's header
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Say what would be added, changed and removed, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write the JSON Schemas of the front matter and site.toml, which
     /// editors use to check files as they are typed
     Schema {
@@ -253,6 +271,22 @@ pub fn main() -> ExitCode {
             today,
         } => serve::run(&cx, root, bind, port, poll, public, today_or(today)),
         Command::New { root, what } => new::run(&cx, &root, what),
+        Command::Import {
+            root,
+            year,
+            file,
+            sheet,
+            dry_run,
+        } => import::run(
+            &cx,
+            &crate::scaffold::import::Args {
+                root,
+                year,
+                file,
+                sheet,
+                dry_run,
+            },
+        ),
         Command::Schema { root, output } => schema::run(&cx, &root, output),
     }
 }
