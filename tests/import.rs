@@ -609,3 +609,20 @@ fn the_workbook_build_writes_imports_back_and_changes_nothing() {
     std::fs::copy(repo.join("site.toml"), tmp.path().join("site/site.toml")).unwrap();
     round_trip(&tmp.path().join("site"), "2022");
 }
+
+#[test]
+fn an_xls_with_labels_and_a_merged_unit() {
+    let site = Site::new("site");
+    site.run(&["import", "2027", &fixture("bang-cu.xls")]).ok();
+    passes(&site);
+    let data = site.out_json("data/2027.json");
+    let all = nodes(&data);
+    assert_eq!(
+        all.iter()
+            .map(|n| (n.0.as_str(), n.1.as_str()))
+            .collect::<Vec<_>>(),
+        [("1", "70"), ("1.1", "35.5"), ("1.2", "34.5"), ("2", "30")]
+    );
+    assert_eq!(data["nodes"][0]["label"], "i");
+    assert_eq!(data["nodes"][0]["children"][1]["unit"], "van-phong");
+}
