@@ -34,6 +34,21 @@ pub enum Error {
     /// A command could not do what it was asked, and changed nothing
     /// (`new` over an existing file, a year that is not one…): why.
     Command(String),
+    /// `import`: the table is refused, and nothing was written: the cell
+    /// (`Sheet1!C14`, or the file or sheet when no one cell is to blame),
+    /// what is wrong there, and what to do.
+    Table {
+        cell: String,
+        message: String,
+        help: Option<String>,
+    },
+    /// `import`: the files it would write do not pass `check` (the
+    /// diagnostics say why, in the files as they would be); nothing was
+    /// written.
+    WouldFail {
+        diagnostics: Vec<Diagnostic>,
+        message: String,
+    },
     /// `serve`: there is no site to preview (no site.toml in the root);
     /// the diagnostics say why.
     NoSite(Vec<Diagnostic>),
@@ -76,6 +91,7 @@ impl Error {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::Site(d) | Error::NoSite(d) => d,
+            Error::WouldFail { diagnostics, .. } => diagnostics,
             _ => &[],
         }
     }
@@ -86,6 +102,7 @@ impl Error {
     pub fn help(&self) -> Option<String> {
         match self {
             Error::Refused { help, .. } => return Some(help.clone()),
+            Error::Table { help, .. } => return help.clone(),
             Error::Write {
                 disk_full: true, ..
             } => {
@@ -159,7 +176,9 @@ impl fmt::Display for Error {
             Error::Refused { message, .. } => f.write_str(message),
             Error::Output { path, message } => write!(f, "cannot make {path}: {message}"),
             Error::Command(why) => f.write_str(why),
+            Error::Table { cell, message, .. } => write!(f, "{cell}: {message}"),
             Error::NoSite(_) => f.write_str("there is no site to serve"),
+            Error::WouldFail { message, .. } => f.write_str(message),
             Error::Bind { addr, source } => write!(f, "cannot listen on {addr}: {source}"),
             Error::Watch { root, source } => {
                 write!(f, "cannot watch {} for changes: {source}", root.display())

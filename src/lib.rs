@@ -24,4 +24,5 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;

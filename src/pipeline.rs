@@ -163,7 +163,33 @@ pub fn build_into(
 /// Loads, parses, assembles and checks the site, and stops there
 /// (`report`).
 pub fn check(opts: &BuildOptions) -> Result<Checked, Vec<Diagnostic>> {
-    model(opts, None).map(|m| m.checked)
+    model(opts, None, &[]).map(|m| m.checked)
+}
+
+/// [`check`] as if each file of `overlay` (its path from the root,
+/// `content/…`, and its text) were on disk, in place of the file there or
+/// beside the others: `import` checks the tree it is about to write before
+/// writing any of it.
+pub fn check_as_if(
+    opts: &BuildOptions,
+    overlay: &[(String, String)],
+) -> Result<Checked, Vec<Diagnostic>> {
+    model(opts, None, overlay).map(|m| m.checked)
+}
+
+/// Puts the texts of `overlay` into the loaded content, kept sorted.
+fn lay_over(inputs: &mut Inputs, overlay: &[(String, String)]) {
+    for (rel, text) in overlay {
+        let text: Arc<str> = Arc::from(text.as_str());
+        match inputs.content.iter_mut().find(|f| &f.rel == rel) {
+            Some(f) => f.text = text,
+            None => inputs.content.push(load::SourceFile {
+                rel: rel.clone(),
+                text,
+            }),
+        }
+    }
+    inputs.content.sort_by(|a, b| a.rel.cmp(&b.rel));
 }
 
 /// The checked model and what the later stages need of the inputs.
@@ -193,7 +219,7 @@ pub fn run(opts: &BuildOptions, mode: Mode) -> Result<Built, Error> {
         parsed: _parsed,
         only_bodies_changed,
         keep,
-    } = model(opts, cache).map_err(Error::Site)?;
+    } = model(opts, cache, &[]).map_err(Error::Site)?;
     let lap = stopwatch("");
     let site = checked.site.clone();
     let with_warnings = |mut errors: Vec<Diagnostic>| {
@@ -269,9 +295,16 @@ fn render_mode_of<'a>(mode: &Mode<'a>, only_bodies_changed: bool) -> render::Mod
 /// diagnostic if there is an error. With `cache` (serve), unchanged texts
 /// and parses are reused, and so is the whole model when only bodies
 /// changed.
-fn model(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Modeled, Vec<Diagnostic>> {
+fn model(
+    opts: &BuildOptions,
+    cache: Option<&Cache>,
+    overlay: &[(String, String)],
+) -> Result<Modeled, Vec<Diagnostic>> {
     let lap = stopwatch("");
     let mut inputs = load::load_with(&opts.root, cache.map(|c| &c.texts as &dyn load::Reread));
+    if !overlay.is_empty() {
+        lay_over(&mut inputs, overlay);
+    }
     lap("load");
     let mut diags = std::mem::take(&mut inputs.diagnostics);
     let Some(mut config) = inputs.config.take() else {

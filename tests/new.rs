@@ -28,9 +28,19 @@ fn new_criterion_is_written_beside_its_parent_and_passes_check() {
     let path = site.path("content/2022/1-chi-dao/1.3.md");
     assert_eq!(run.stdout, format!("created {}\n", path.display()));
     let text = site.read("content/2022/1-chi-dao/1.3.md");
+    // The first line names the schema editors read, relative to the file.
     assert!(
-        text.starts_with("---\nid: \"1.3\"\ntitle: \"Công khai kết quả CCHC\"\n"),
+        text.starts_with(
+            "---\n# yaml-language-server: $schema=../../../schemas/criterion.schema.json\n\
+             id: \"1.3\"\ntitle: \"Công khai kết quả CCHC\"\n"
+        ),
         "{text}"
+    );
+    assert!(
+        run.stderr
+            .contains("note: the new files name their JSON Schema (schemas/criterion.schema.json)"),
+        "{}",
+        run.stderr
     );
     passes(&site);
     assert!(
@@ -253,7 +263,10 @@ fn new_year_alone_and_from_a_missing_year() {
     run.ok();
     let text = site.read("content/2024/_index.md");
     assert!(
-        text.starts_with("---\ntitle: \"Chỉ số CCHC năm 2024\"\nmax: 100\n"),
+        text.starts_with(
+            "---\n# yaml-language-server: $schema=../../schemas/assessment.schema.json\n\
+             title: \"Chỉ số CCHC năm 2024\"\nmax: 100\n"
+        ),
         "{text}"
     );
     passes(&site);

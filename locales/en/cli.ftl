@@ -47,6 +47,17 @@ cli-new-year = content/<year>/_index.md, optionally with the tree of another yea
 cli-new-year-year = The year
 cli-new-year-from = Copy this year's tree, with scores and evidence emptied
 
+cli-import = Start a year (or update its titles and maxima) from the official criteria table: .xlsx, .xls, .ods or .csv
+cli-import-year = The year to write (content/<year>/)
+cli-import-file = The table (Bộ chỉ số): .xlsx, .xls, .ods or .csv
+cli-import-sheet = The sheet to read; by default the first one with the table's header
+cli-import-dry_run = Say what would be added, changed and removed, and write nothing
+cli-value-file = FILE
+cli-value-sheet = SHEET
+
+cli-schema = Write the JSON Schemas of the front matter and site.toml, which editors use to check files as they are typed
+cli-schema-output = Where to write them; schemas/ in the site folder by default, where the files `new` and `import` write point
+
 cli-explain = Explain an error or warning code: the rule, why it exists, and an example of the fix; without a code, list every code
 cli-explain-code = The code to explain, e.g. W501
 

@@ -47,6 +47,17 @@ cli-new-year = Tạo content/<năm>/_index.md, có thể chép cây tiêu chí c
 cli-new-year-year = Năm đánh giá
 cli-new-year-from = Chép cây tiêu chí của năm này, bỏ trống điểm và tài liệu kiểm chứng
 
+cli-import = Bắt đầu một năm (hoặc cập nhật tên và điểm tối đa của nó) từ bảng tiêu chí chính thức: .xlsx, .xls, .ods hoặc .csv
+cli-import-year = Năm cần ghi (content/<năm>/)
+cli-import-file = Bảng tiêu chí (Bộ chỉ số): .xlsx, .xls, .ods hoặc .csv
+cli-import-sheet = Trang tính cần đọc; mặc định là trang đầu tiên có dòng tiêu đề của bảng
+cli-import-dry_run = Chỉ in những gì sẽ thêm, sửa và bỏ, không ghi gì
+cli-value-file = TỆP
+cli-value-sheet = TRANG_TÍNH
+
+cli-schema = Ghi JSON Schema của front matter và site.toml, để trình soạn thảo kiểm tra tệp ngay khi gõ
+cli-schema-output = Thư mục ghi; mặc định là schemas/ trong thư mục của site, nơi các tệp do new và import tạo trỏ tới
+
 cli-explain = Giải thích một mã lỗi hoặc cảnh báo: quy tắc, lý do và ví dụ cách sửa; không ghi mã thì liệt kê mọi mã
 cli-explain-code = Mã cần giải thích, ví dụ W501
 

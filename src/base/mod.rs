@@ -5,6 +5,7 @@
 pub mod collate;
 pub mod diag;
 pub mod docnum;
+pub mod forms;
 pub mod fsutil;
 pub mod html;
 pub mod i18n;

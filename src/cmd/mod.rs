@@ -7,9 +7,11 @@ mod check;
 mod dossier;
 mod explain;
 mod help;
+mod import;
 pub mod lang;
 mod new;
 mod report;
+mod schema;
 mod serve;
 
 use crate::base::diag::{self, Diagnostic};
@@ -129,6 +131,22 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
+    },
+    Import {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        year: i32,
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    Schema {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     New {
         #[arg(long, default_value = ".", global = true)]
@@ -256,6 +274,23 @@ pub fn main() -> ExitCode {
             today,
         } => dossier::run(&cx, root, year, output, today_or(today)),
         Command::New { root, what } => new::run(&cx, &root, what),
+        Command::Import {
+            root,
+            year,
+            file,
+            sheet,
+            dry_run,
+        } => import::run(
+            &cx,
+            &crate::scaffold::import::Args {
+                root,
+                year,
+                file,
+                sheet,
+                dry_run,
+            },
+        ),
+        Command::Schema { root, output } => schema::run(&cx, &root, output),
         Command::Explain { code } => explain::run(&cx, code.as_deref()),
         Command::Help { command } => print_help(&command, lang),
     }

@@ -52,13 +52,16 @@ pub fn run(cx: &Context, root: &Path, what: NewWhat) -> ExitCode {
             for p in &paths {
                 println!("created {}", p.display());
             }
+            if let Some(note) = scaffold::schema_note(root) {
+                eprintln!("note: {note}");
+            }
             ExitCode::SUCCESS
         }
         Err(failure) => {
             for p in &failure.written {
                 println!("created {}", p.display());
             }
-            let code = fail(cx, &crate::error::Error::Command(failure.message));
+            let code = fail(cx, &failure.error);
             if !failure.written.is_empty() {
                 eprintln!(
                     "  = note: the {} listed above were written whole before it; \

@@ -1,6 +1,7 @@
 //! `site.toml`: settings and units.
 
 use crate::base::diag::{self, Diagnostic};
+use crate::base::forms;
 use crate::base::i18n::Lang;
 use serde::Deserialize;
 use toml::Spanned;
@@ -10,16 +11,21 @@ pub const FILE: &str = "site.toml";
 /// The time zone of a site whose site.toml gives none.
 pub const DEFAULT_TIMEZONE: &str = "Asia/Ho_Chi_Minh";
 
-#[derive(Debug, Deserialize)]
+// `JsonSchema` for `kiemchung schema` (descriptions added by
+// `crate::schema`): the schema editors read is derived from this very type.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     title: String,
+    #[schemars(with = "forms::BaseUrl")]
     base_url: Spanned<String>,
     #[serde(default)]
     language: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     theme: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     timezone: Option<Spanned<String>>,
     #[serde(default)]
     units: Vec<RawUnit>,
@@ -28,17 +34,26 @@ struct RawConfig {
     #[serde(default)]
     documents: DocumentsConfig,
     #[serde(default)]
+    #[schemars(with = "forms::Extra")]
     extra: toml::Table,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawUnit {
+    #[schemars(with = "forms::UnitId")]
     id: Spanned<String>,
     name: String,
 }
 
-#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+/// The JSON Schema of site.toml (draft 2020-12), from [`RawConfig`].
+pub fn schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<RawConfig>()
+}
+
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
     /// Let raw HTML in Markdown bodies through. Off by default: the HTML is
@@ -50,7 +65,7 @@ pub struct MarkdownConfig {
 /// `[documents]`: who issues and signs the documents `kiemchung dossier`
 /// drafts (docs/format.md, "Documents"). What is not given is left as "…"
 /// for the clerk to fill in.
-#[derive(Debug, Default, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Default, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentsConfig {
     /// The parent authority, as it heads the document: `UBND TỈNH …`.

@@ -12,6 +12,7 @@
 //! f64 and every refusal says exactly what was expected.
 
 use crate::base::diag::Diagnostic;
+use crate::base::forms;
 use crate::load::SourceFile;
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
@@ -58,89 +59,145 @@ impl<'de> Deserialize<'de> for Text {
 
 pub type S<T> = Spanned<T>;
 
+// The shapes below also derive `JsonSchema`, for `kiemchung schema`: each
+// field names, with `with`, the form its raw text must take (the forms of
+// `base::forms`, which follow the parsers), so the schemas editors read
+// come from the very types `check` deserializes into. Their Vietnamese
+// descriptions are added by `crate::schema`.
+
 /// `content/<year>/_index.md`
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssessment {
+    #[schemars(with = "forms::Words")]
     pub title: S<String>,
+    #[schemars(with = "Option<forms::ScoreText>")]
     pub max: Option<S<Text>>,
+    #[schemars(with = "Option<forms::ScoreText>")]
     pub total: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Rank>")]
     pub rank: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Rank>")]
     pub ranked: Option<S<Text>>,
+    #[schemars(with = "Option<RawEvidence>")]
     pub decision: Option<S<RawEvidence>>,
+    #[schemars(with = "Option<Vec<RawTask>>")]
     pub tasks: Option<Vec<S<RawTask>>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub internal: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Extra>")]
     pub extra: Option<serde_json::Value>,
 }
 
 /// Any other `.md` under `content/<year>/`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
+    #[schemars(with = "forms::IdText")]
     pub id: S<Text>,
+    #[schemars(with = "forms::Words")]
     pub title: S<String>,
+    #[schemars(with = "Option<forms::Words>")]
     pub label: Option<S<Text>>,
+    #[schemars(with = "forms::ScoreText")]
     pub max: S<Text>,
+    #[schemars(with = "Option<forms::ScoreText>")]
     pub self_score: Option<S<Text>>,
+    #[schemars(with = "Option<forms::ScoreText>")]
     pub score: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Ratio>")]
     pub ratio: Option<S<Vec<S<Text>>>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub applicable: Option<S<Text>>,
+    #[schemars(with = "Option<forms::UnitId>")]
     pub unit: Option<S<String>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub explanation: Option<S<String>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub reason: Option<S<String>>,
+    #[schemars(with = "Option<Vec<RawEvidence>>")]
     pub evidence: Option<Vec<S<RawEvidence>>>,
+    #[schemars(with = "Option<Vec<RawTask>>")]
     pub tasks: Option<Vec<S<RawTask>>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub internal: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Extra>")]
     pub extra: Option<serde_json::Value>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvidence {
+    #[schemars(with = "Option<forms::Words>")]
     pub title: Option<S<String>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub number: Option<S<Text>>,
+    #[schemars(with = "Option<forms::DateText>")]
     pub date: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub issuer: Option<S<String>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub file: Option<S<String>>,
+    #[schemars(with = "Option<forms::Url>")]
     pub url: Option<S<String>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub pages: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub internal: Option<S<Text>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTask {
+    #[schemars(with = "forms::Words")]
     pub title: S<String>,
+    #[schemars(with = "Option<forms::UnitId>")]
     pub unit: Option<S<String>>,
     /// Whom the task is addressed to when it is not one unit, as the
     /// notice writes it ("Thủ trưởng các phòng, cơ quan, đơn vị").
+    #[schemars(with = "Option<forms::Words>")]
     pub to: Option<S<String>>,
+    #[schemars(with = "Option<forms::DateText>")]
     pub due: Option<S<Text>>,
+    #[schemars(with = "Option<forms::DateText>")]
     pub done: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub internal: Option<S<Text>>,
 }
 
 /// `content/<section>/_index.md` and `content/_index.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
+    #[schemars(with = "forms::Words")]
     pub title: S<String>,
+    #[schemars(with = "Option<forms::SortBy>")]
     pub sort_by: Option<S<String>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub feed: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Extra>")]
     pub extra: Option<serde_json::Value>,
 }
 
 /// A page of a section.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
+    #[schemars(with = "forms::Words")]
     pub title: S<String>,
+    #[schemars(with = "Option<forms::DateText>")]
     pub date: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub summary: Option<S<String>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub draft: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Flag>")]
     pub internal: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Whole>")]
     pub weight: Option<S<Text>>,
+    #[schemars(with = "Option<forms::Words>")]
     pub slug: Option<S<String>>,
+    #[schemars(with = "Option<forms::Extra>")]
     pub extra: Option<serde_json::Value>,
 }
 

@@ -5,8 +5,12 @@
 //! nothing; then each file is written whole or not at all
 //! ([`fsutil::write_new_files`], the one writer of content files).
 
+pub mod import;
+
 use crate::base::fsutil;
 use crate::base::id::NodeId;
+use crate::base::score::Score;
+use crate::error::Error;
 use crate::load;
 use crate::model::file::{self as model, Kind};
 use crate::model::markdown::MarkdownSettings;
@@ -44,20 +48,74 @@ pub struct NewCriterion<'a> {
     pub unit: Option<&'a str>,
 }
 
-/// Why a `new` command stopped: a refusal (nothing written), or a failure
-/// while writing, with the files written whole before it.
+/// The line that names a file's JSON Schema for the YAML language server
+/// (editors), relative to the file at `rel` (its path from the site's
+/// root): `# yaml-language-server: $schema=../../schemas/assessment.schema.json`.
+/// The schemas are in `schemas/` ([`crate::schema::DIR`]), written by
+/// `kiemchung schema`.
+pub fn schema_line(rel: &str, kind: crate::schema::Kind) -> String {
+    let up = "../".repeat(rel.matches('/').count());
+    format!(
+        "# yaml-language-server: $schema={up}{}/{}\n",
+        crate::schema::DIR,
+        kind.file_name()
+    )
+}
+
+/// A note for when the schema the new files name is not there yet.
+pub fn schema_note(root: &Path) -> Option<String> {
+    let rel = format!(
+        "{}/{}",
+        crate::schema::DIR,
+        crate::schema::Kind::Criterion.file_name()
+    );
+    (!root.join(&rel).is_file()).then(|| {
+        format!(
+            "the new files name their JSON Schema ({rel}) on their first line, for editors; \
+             write it with `kiemchung schema`"
+        )
+    })
+}
+
+/// A new year's `content/<year>/_index.md`, at `rel`.
+pub fn assessment_index(rel: &str, year: i32, max: Score) -> String {
+    let mut index = String::from("---\n");
+    index.push_str(&schema_line(rel, crate::schema::Kind::Assessment));
+    let _ = writeln!(index, "title: {}", q(&format!("Chỉ số CCHC năm {year}")));
+    let _ = writeln!(index, "max: {}", max.to_plain());
+    index.push_str("# total: 0              # tổng điểm được công bố\n");
+    index.push_str("# rank: 0               # xếp hạng\n");
+    index.push_str("# decision: { number: \"…/QĐ-UBND\", date: YYYY-MM-DD, title: \"…\" }\n");
+    index.push_str("---\n");
+    index
+}
+
+/// Why a `new` or `import` command stopped: a refusal (nothing written),
+/// or a failure while writing, with the files written whole before it.
 #[derive(Debug)]
 pub struct Failure {
-    pub message: String,
+    pub error: Error,
     pub written: Vec<PathBuf>,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            error,
+            written: Vec::new(),
+        }
+    }
+}
+
+impl From<fsutil::PathError> for Failure {
+    fn from(e: fsutil::PathError) -> Self {
+        Error::from(e).into()
+    }
 }
 
 impl From<String> for Failure {
     fn from(message: String) -> Self {
-        Failure {
-            message,
-            written: Vec::new(),
-        }
+        Error::Command(message).into()
     }
 }
 
@@ -70,12 +128,12 @@ impl From<&str> for Failure {
 /// Writes the files, each whole, in order.
 fn write_all(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, Failure> {
     fsutil::write_new_files(files).map_err(|(written, e)| {
-        let message = if fsutil::is_disk_full(&e.source) {
-            format!("{e}: the disk is full")
+        let error = if fsutil::is_disk_full(&e.source) {
+            Error::Command(format!("{e}: the disk is full"))
         } else {
-            e.to_string()
+            Error::Io(e)
         };
-        Failure { message, written }
+        Failure { error, written }
     })
 }
 
@@ -124,6 +182,10 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, Failure> {
         return Err(format!("{} already exists; nothing was written", path.display()).into());
     }
     let mut text = String::from("---\n");
+    text.push_str(&schema_line(
+        &fsutil::rel_string(root, &path),
+        crate::schema::Kind::Criterion,
+    ));
     let _ = writeln!(text, "id: {}", q(&id.to_string()));
     let _ = writeln!(text, "title: {}", q(c.title.trim()));
     let _ = writeln!(text, "max: {max}              # điểm tối đa");
@@ -162,7 +224,7 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, F
         return Err(format!("{} already exists; nothing was written", dir.display()).into());
     }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
-    let mut max = "100".to_string();
+    let mut max = Score::from_int(100);
     if let Some(from) = from {
         let src_index = root.join(format!("content/{from}/_index.md"));
         if !src_index.is_file() {
@@ -184,9 +246,13 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, F
             }
             let rel = &f.rel[prefix.len()..];
             match p.kind {
-                Some(Kind::Assessment(_, a)) => max = a.max.value.to_plain(),
+                Some(Kind::Assessment(_, a)) => max = a.max.value,
                 Some(Kind::Node(_, n)) => {
                     let mut t = String::from("---\n");
+                    t.push_str(&schema_line(
+                        &format!("content/{year}/{rel}"),
+                        crate::schema::Kind::Criterion,
+                    ));
                     let _ = writeln!(t, "id: {}", q(&n.id.value.to_string()));
                     let _ = writeln!(t, "title: {}", q(&n.title));
                     if let Some(l) = &n.label {
@@ -213,13 +279,7 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, F
             .into());
         }
     }
-    let mut index = String::from("---\n");
-    let _ = writeln!(index, "title: {}", q(&format!("Chỉ số CCHC năm {year}")));
-    let _ = writeln!(index, "max: {max}");
-    index.push_str("# total: 0              # tổng điểm được công bố\n");
-    index.push_str("# rank: 0               # xếp hạng\n");
-    index.push_str("# decision: { number: \"…/QĐ-UBND\", date: YYYY-MM-DD, title: \"…\" }\n");
-    index.push_str("---\n");
+    let index = assessment_index(&format!("content/{year}/_index.md"), year, max);
     files.push((dir.join("_index.md"), index));
     if dir.exists() {
         return Err(format!("{} appeared meanwhile; nothing was written", dir.display()).into());
