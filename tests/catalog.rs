@@ -109,7 +109,13 @@ fn sources() -> Vec<(PathBuf, String)> {
                 let text: String = std::fs::read_to_string(&p)
                     .unwrap()
                     .lines()
-                    .map(|l| if l.trim_start().starts_with("//") { "" } else { l })
+                    .map(|l| {
+                        if l.trim_start().starts_with("//") {
+                            ""
+                        } else {
+                            l
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("\n");
                 out.push((p, text));
@@ -204,15 +210,17 @@ fn code_of(id: &str) -> Option<&str> {
         .then_some(code)
 }
 
-/// The codes explained in a documentation file, `## CODE: title`, with
-/// their section's text.
+/// The codes explained in a documentation file, `### CODE: title`, with
+/// their section's text (up to the next heading).
 fn explained(doc: &str) -> BTreeMap<String, String> {
     let text = std::fs::read_to_string(root().join("docs").join(doc)).unwrap();
     let mut out = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in text.lines() {
-        if let Some(h) = line.strip_prefix("## ") {
-            current = h
+        if line.starts_with('#') {
+            current = line
+                .strip_prefix("### ")
+                .unwrap_or("")
                 .split_once(": ")
                 .and_then(|(c, _)| code_of(c))
                 .map(str::to_string);
@@ -239,7 +247,10 @@ fn both_languages_have_every_message_with_the_same_variables() {
         .iter()
         .map(|l| files(l).into_keys().collect())
         .collect();
-    assert_eq!(names[0], names[1], "the same files in locales/vi and locales/en");
+    assert_eq!(
+        names[0], names[1],
+        "the same files in locales/vi and locales/en"
+    );
     // Every file is in the binary.
     let catalog = std::fs::read_to_string(root().join("src/base/i18n/catalog.rs")).unwrap();
     for name in &names[0] {
@@ -310,8 +321,14 @@ fn every_code_is_explained_in_both_languages_with_rule_reason_and_example() {
         let codes: BTreeSet<String> = explained.keys().cloned().collect();
         let missing: Vec<&String> = used.difference(&codes).collect();
         let stale: Vec<&String> = codes.difference(&used).collect();
-        assert!(missing.is_empty(), "docs/{doc} does not explain {missing:?}");
-        assert!(stale.is_empty(), "docs/{doc} explains codes no message has: {stale:?}");
+        assert!(
+            missing.is_empty(),
+            "docs/{doc} does not explain {missing:?}"
+        );
+        assert!(
+            stale.is_empty(),
+            "docs/{doc} explains codes no message has: {stale:?}"
+        );
         for (code, text) in &explained {
             for p in parts {
                 assert!(text.contains(p), "docs/{doc}, {code}: no {p}");

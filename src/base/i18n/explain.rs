@@ -3,8 +3,8 @@
 //! why it exists, and a before/after example of the fix.
 //!
 //! The explanations are the documentation: `docs/ma-loi.md` (Vietnamese)
-//! and `docs/error-codes.md` (English), embedded here, one `## CODE: title`
-//! section per code. One text serves the reader of docs/, the terminal and
+//! and `docs/error-codes.md` (English), embedded here, one `### CODE: title`
+//! section per code under `##` headings that group them. One text serves the reader of docs/, the terminal and
 //! the review site, so they cannot drift apart; the catalog test checks
 //! that every code has its section in both.
 
@@ -35,13 +35,16 @@ pub fn all(lang: Lang) -> Vec<Explanation> {
     while !rest.is_empty() {
         let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
         let line = &rest[..end];
-        let heading = line.strip_prefix("## ").and_then(|h| {
+        let heading = line.strip_prefix("### ").and_then(|h| {
             let (code, title) = h.trim_end().split_once(": ")?;
             super::code_of(code).map(|c| (c, title.trim()))
         });
-        // A new section, or a heading of the same level that is not a
-        // code's (the end of the list), closes the open one.
-        if (heading.is_some() || line.starts_with("## ") || line.starts_with("# "))
+        // A new section, or a heading of the same or a higher level (the
+        // next group), closes the open one.
+        if (heading.is_some()
+            || line.starts_with("### ")
+            || line.starts_with("## ")
+            || line.starts_with("# "))
             && let Some((code, title, start)) = current.take()
         {
             out.push(Explanation {
@@ -83,7 +86,7 @@ mod tests {
             let e = find(lang, "w501").expect("W501 is explained");
             assert_eq!(e.code, "W501");
             assert!(!e.title.is_empty());
-            assert!(!e.body.contains("\n## "), "{}", e.body);
+            assert!(!e.body.contains("\n#"), "{}", e.body);
         }
         assert_eq!(find(Lang::Vi, "E999"), None);
     }
