@@ -1,6 +1,32 @@
 //! Node ids: dotted numbers (`1`, `1.2`, `1.2.10`) in natural order.
 
+use crate::base::i18n::{Arg, Msg};
+use crate::msg;
 use std::fmt;
+
+/// Why a text is not an id: a phrase of the catalog
+/// (`locales/*/structure.ftl`), put into the caller's sentence. It also
+/// shows itself in English, for callers that still write their own text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdError(pub Msg);
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.en())
+    }
+}
+
+impl From<IdError> for Msg {
+    fn from(e: IdError) -> Msg {
+        e.0
+    }
+}
+
+impl From<IdError> for Arg {
+    fn from(e: IdError) -> Arg {
+        Arg::from(e.0)
+    }
+}
 
 /// A node id such as `1.2.3`. Ordered component by component, so `1.2 < 1.10`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -9,26 +35,22 @@ pub struct NodeId(Vec<u32>);
 impl NodeId {
     /// Parses `1`, `1.2`, `10.3.4`. Each part is a number without a leading
     /// zero (`1.02` would look like `1.2` in one table and `1.20` in another).
-    pub fn parse(text: &str) -> Result<NodeId, String> {
+    pub fn parse(text: &str) -> Result<NodeId, IdError> {
         let s = text.trim();
         if s.is_empty() {
-            return Err("expected a dotted number such as 1, 1.2 or 1.2.3, found nothing".into());
+            return Err(IdError(msg!("id-nothing")));
         }
         let mut parts = Vec::new();
         for part in s.split('.') {
             if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!(
-                    "expected a dotted number such as 1, 1.2 or 1.2.3, found `{s}`"
-                ));
+                return Err(IdError(msg!("id-expected", found = s)));
             }
             if part.len() > 1 && part.starts_with('0') {
-                return Err(format!(
-                    "`{s}`: write each part without a leading zero (1.2, not 1.02)"
-                ));
+                return Err(IdError(msg!("id-leading-zero", found = s)));
             }
             let n: u32 = part
                 .parse()
-                .map_err(|_| format!("`{s}`: the number {part} is too large"))?;
+                .map_err(|_| IdError(msg!("id-too-large", found = s, part = part)))?;
             parts.push(n);
         }
         Ok(NodeId(parts))

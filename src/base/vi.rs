@@ -1,5 +1,7 @@
 //! Vietnamese conventions: slugs, dates, numbers.
 
+use crate::base::i18n::Msg;
+use crate::msg;
 use jiff::civil::Date;
 use unicode_normalization::UnicodeNormalization;
 
@@ -45,10 +47,11 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Parses a date written as ISO `2023-04-26` or Vietnamese `26/4/2023`
-/// (also `26/04/2023` and `26-4-2023`).
-pub fn parse_date(text: &str) -> Result<Date, String> {
+/// (also `26/04/2023` and `26-4-2023`). The error is a phrase of the
+/// catalog (`locales/*/frontmatter.ftl`) that says what was expected; the
+/// caller puts it into its own sentence (which field, which option).
+pub fn parse_date(text: &str) -> Result<Date, Msg> {
     let s = text.trim();
-    let expected = "expected a date as YYYY-MM-DD (2023-04-26) or d/m/yyyy (26/4/2023)";
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let nums: Option<Vec<i32>> = parts
         .iter()
@@ -63,13 +66,13 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             (n[0], n[1], n[2])
         }
         (Some(n), [_, _, y]) if n.len() == 3 && y.len() == 4 => (n[2], n[1], n[0]),
-        _ => return Err(format!("{expected}, found `{s}`")),
+        _ => return Err(msg!("date-expected", found = s)),
     };
     if !(1..=12).contains(&m) {
-        return Err(format!("`{s}`: there is no month {m}; {expected}"));
+        return Err(msg!("date-no-month", found = s, month = m));
     }
     Date::new(y as i16, m as i8, d as i8)
-        .map_err(|_| format!("`{s}`: there is no day {d} in month {m} of {y}"))
+        .map_err(|_| msg!("date-no-day", found = s, day = d, month = m, year = y))
 }
 
 /// `26/4/2023`: the short form used in lists and tables.

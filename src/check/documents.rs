@@ -3,9 +3,10 @@
 
 use super::warning;
 use crate::base::diag::Diagnostic;
-use crate::base::vi;
+use crate::base::i18n::Msg;
 use crate::model::documents;
 use crate::model::site::Site;
+use crate::msg;
 
 /// Rule 10: one document (number, issuer, year) cited with different
 /// dates or titles. Also: a document number that does not parse, or looks
@@ -16,9 +17,8 @@ pub(super) fn check(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     for (cite, msg) in documents::number_problems(site, &groups) {
         let e = cite.evidence(site);
         diags.push(
-            warning(cite.file(site), e.number_loc.unwrap_or(e.loc), msg).with_help(
-                "write it as on the document, e.g. 55/TB-SKHCN, 3859/QĐ-UBND or 30/2020/NĐ-CP",
-            ),
+            warning(cite.file(site), e.number_loc.unwrap_or(e.loc), msg)
+                .with_help(msg!("W503-help")),
         );
         // Reviewers see it on the node's page too, like every warning.
         if let (Some(ni), Some(number)) = (cite.node, &e.number) {
@@ -43,42 +43,52 @@ pub(super) fn check(site: &mut Site, diags: &mut Vec<Diagnostic>) {
         let (dates, titles) = (g.dates_differ(site), g.titles_differ(site));
         let (what, what_vi) = match (dates, titles) {
             (false, false) => continue,
-            (true, true) => ("different dates and titles", "ngày ban hành và trích yếu"),
-            (true, false) => ("different dates", "ngày ban hành"),
-            (false, true) => ("different titles", "trích yếu"),
+            (true, true) => (msg!("cited-dates-titles"), "ngày ban hành và trích yếu"),
+            (true, false) => (msg!("cited-dates"), "ngày ban hành"),
+            (false, true) => (msg!("cited-titles"), "trích yếu"),
         };
-        let mut variants: Vec<String> = g
+        let mut variants: Vec<Msg> = g
             .cites
             .iter()
             .map(|c| {
                 let e = c.evidence(site);
-                format!(
-                    "{}:{} «{}»{}",
-                    c.file(site),
-                    e.number_loc.unwrap_or(e.loc).line,
-                    e.title,
-                    e.date
-                        .map(|d| format!(" {}", vi::date_iso(d)))
-                        .unwrap_or_default()
-                )
+                let (file, line) = (c.file(site), e.number_loc.unwrap_or(e.loc).line);
+                match e.date {
+                    Some(date) => msg!(
+                        "citation-dated",
+                        file = file,
+                        line = line,
+                        title = &e.title,
+                        date = date
+                    ),
+                    None => msg!("citation", file = file, line = line, title = &e.title),
+                }
             })
             .collect();
         variants.dedup();
-        let help = format!("citations: {}", variants.join("; "));
+        let citations = crate::model::joined(variants, |first, rest| {
+            msg!("citations-list", first = first, rest = rest)
+        });
+        let help = citations.map(|c| msg!("W504-cited-differently-help", citations = c));
         let number = g.cites[0].evidence(site).number.clone().unwrap_or_default();
         let msg_vi = format!(
             "Văn bản số {number} được dẫn với {what_vi} khác nhau; cần thống nhất với bản gốc."
         );
         for c in &g.cites {
             let e = c.evidence(site);
-            diags.push(
-                warning(
-                    c.file(site),
-                    e.number_loc.unwrap_or(e.loc),
-                    format!("document {number} is cited with {what}"),
-                )
-                .with_help(help.clone()),
+            let mut d = warning(
+                c.file(site),
+                e.number_loc.unwrap_or(e.loc),
+                msg!(
+                    "W504-cited-differently",
+                    number = &number,
+                    what = what.clone()
+                ),
             );
+            if let Some(h) = &help {
+                d = d.with_help(h.clone());
+            }
+            diags.push(d);
             if let Some(ni) = c.node {
                 node_warnings.push((c.assessment, ni, msg_vi.clone()));
             }

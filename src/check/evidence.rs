@@ -5,16 +5,13 @@ use super::warning;
 use crate::base::diag::Diagnostic;
 use crate::base::vi;
 use crate::model::site::Assessment;
+use crate::msg;
 
 /// Rule 9: scored leaves without evidence or explanation; evidence dated
 /// after the decision.
 pub(super) fn check(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     let limit = a.evidence_limit();
-    let limit_what = if a.front.decision.as_ref().and_then(|d| d.date).is_some() {
-        "the date of the decision that published the results"
-    } else {
-        "the end of the assessed year"
-    };
+    let by_decision = a.front.decision.as_ref().and_then(|d| d.date).is_some();
     for n in &mut a.nodes {
         if !n.in_scope {
             continue;
@@ -26,13 +23,13 @@ pub(super) fn check(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                 warning(
                     &n.file,
                     s.loc,
-                    format!(
-                        "{} is scored {} but has no evidence and no explanation (không có tài liệu kiểm chứng)",
-                        n.front.id.value,
-                        s.value.to_plain()
+                    msg!(
+                        "W501-no-evidence",
+                        id = n.front.id.value.to_string(),
+                        score = s.value
                     ),
                 )
-                .with_help("add the documents under `evidence:`, or say why under `explanation:`"),
+                .with_help(msg!("W501-no-evidence-help")),
             );
             n.warnings.push(format!(
                 "Có điểm ({}) nhưng không có tài liệu kiểm chứng và không có giải trình.",
@@ -43,22 +40,27 @@ pub(super) fn check(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
             if let Some(date) = e.date
                 && date > limit
             {
-                diags.push(warning(
-                    &n.file,
-                    e.date_loc.unwrap_or(e.loc),
-                    format!(
-                        "evidence «{}» is dated {}, after {} ({})",
-                        e.title,
-                        vi::date_iso(date),
-                        limit_what,
-                        vi::date_iso(limit)
-                    ),
-                ));
+                let m = if by_decision {
+                    msg!(
+                        "W502-after-decision",
+                        title = &e.title,
+                        date = date,
+                        limit = limit
+                    )
+                } else {
+                    msg!(
+                        "W502-after-year",
+                        title = &e.title,
+                        date = date,
+                        limit = limit
+                    )
+                };
+                diags.push(warning(&n.file, e.date_loc.unwrap_or(e.loc), m));
                 n.warnings.push(format!(
                     "Tài liệu «{}» ngày {} được ban hành sau {} ({}).",
                     e.title,
                     vi::date_short(date),
-                    if limit_what.starts_with("the date") {
+                    if by_decision {
                         "ngày quyết định công bố kết quả"
                     } else {
                         "năm đánh giá"

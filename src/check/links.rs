@@ -3,8 +3,10 @@
 
 use super::{FileIndex, error};
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::Msg;
 use crate::model::file::Evidence;
 use crate::model::site::Assessment;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -34,13 +36,13 @@ fn join_inside(base: &Path, rel: &str) -> Option<PathBuf> {
 /// Windows drive or network path, a URL (`file://`, `javascript:`,
 /// `https:`), or control characters. Paths climbing out with `..` are
 /// caught by [`join_inside`]; `/x` means static/x.
-fn not_a_site_path(f: &str) -> Option<&'static str> {
+fn not_a_site_path(f: &str) -> Option<Msg> {
     let b = f.as_bytes();
     if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
-        return Some("a path on a computer's drive (C:\\…)");
+        return Some(msg!("site-path-drive"));
     }
     if f.starts_with("\\\\") || f.starts_with("//") {
-        return Some("a network path");
+        return Some(msg!("site-path-network"));
     }
     if let Some((scheme, _)) = f.split_once(':')
         && !scheme.is_empty()
@@ -48,10 +50,10 @@ fn not_a_site_path(f: &str) -> Option<&'static str> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     {
-        return Some("a URL, not a file of the site");
+        return Some(msg!("site-path-url"));
     }
     if f.chars().any(char::is_control) {
-        return Some("not a file name (it holds control characters)");
+        return Some(msg!("site-path-control"));
     }
     None
 }
@@ -115,23 +117,16 @@ fn link_one(
             error(
                 md_file,
                 loc,
-                format!("evidence file {f} is {why}; expected a path inside the site folder"),
+                msg!("E508-not-a-site-path", file = &f, why = why),
             )
-            .with_help(
-                "copy the document into the site (beside the Markdown file) and write its \
-                 relative path, e.g. `file: bc-120.pdf`; a web address goes under `url: https://…`",
-            ),
+            .with_help(msg!("E508-not-a-site-path-help")),
         );
         return;
     }
     // static/ is published as it is, whoever links to it.
     let internal_in_static = || {
-        error(
-            md_file,
-            loc,
-            format!("internal evidence file {f} is in static/, which is published as it is"),
-        )
-        .with_help("keep an internal document beside its Markdown file under content/")
+        error(md_file, loc, msg!("E509-internal-in-static", file = &f))
+            .with_help(msg!("E509-internal-in-static-help"))
     };
     if let Some(stat) = f.strip_prefix('/') {
         if e.internal {
@@ -141,19 +136,19 @@ fn link_one(
             e.source = Some(files.root.join("static").join(stat));
         } else {
             diags.push(
-                error(md_file, loc, format!("evidence file {f} does not exist: a file starting with / is looked up in static/, and static/{stat} is missing"))
-                    .with_help("put the document in static/ or beside the Markdown file and write its relative path"),
+                error(
+                    md_file,
+                    loc,
+                    msg!("E507-static-missing", file = &f, path = stat),
+                )
+                .with_help(msg!("E507-static-missing-help")),
             );
         }
         return;
     }
     let md_dir = Path::new(md_file).parent().unwrap_or(Path::new(""));
     let Some(resolved) = join_inside(md_dir, &f) else {
-        diags.push(error(
-            md_file,
-            loc,
-            format!("evidence file {f} leaves the site folder; expected a path inside it"),
-        ));
+        diags.push(error(md_file, loc, msg!("E508-leaves-site", file = &f)));
         return;
     };
     let rel: String = resolved
@@ -167,9 +162,7 @@ fn link_one(
         diags.push(error(
             md_file,
             loc,
-            format!(
-                "evidence file {f} is a hidden or temporary file ({rel}); it is never published"
-            ),
+            msg!("E508-hidden", file = &f, path = &rel),
         ));
         return;
     }
@@ -180,11 +173,7 @@ fn link_one(
             _ => false,
         };
         if !inside {
-            diags.push(error(
-                md_file,
-                loc,
-                format!("evidence file {f} is a link to a file outside the site folder; copy the document into the site"),
-            ));
+            diags.push(error(md_file, loc, msg!("E508-link-outside", file = &f)));
             return;
         }
         Some(asset.abs.clone())
@@ -208,11 +197,7 @@ fn link_one(
             _ => false,
         };
         if !inside && abs.is_symlink() && abs.exists() {
-            diags.push(error(
-                md_file,
-                loc,
-                format!("evidence file {f} is a link to a file outside the site folder; copy the document into the site"),
-            ));
+            diags.push(error(md_file, loc, msg!("E508-link-outside", file = &f)));
             return;
         }
         inside.then_some(abs)
@@ -222,9 +207,9 @@ fn link_one(
             error(
                 md_file,
                 loc,
-                format!("evidence file {f} does not exist (looked for {rel})"),
+                msg!("E507-file-missing", file = &f, path = &rel),
             )
-            .with_help("check the file name; paths are relative to the Markdown file"),
+            .with_help(msg!("E507-file-missing-help")),
         );
         return;
     };
@@ -245,7 +230,7 @@ fn link_one(
         diags.push(error(
             md_file,
             loc,
-            format!("evidence file {f} would be copied to /{out}, where another file already goes; rename one of them"),
+            msg!("E510-copy-clash", file = &f, path = &out),
         ));
         return;
     }

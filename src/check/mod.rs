@@ -17,11 +17,11 @@ use crate::model::site::Site;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-fn error(file: &str, loc: Loc, msg: impl Into<Msg>) -> Diagnostic {
+fn error(file: &str, loc: Loc, msg: Msg) -> Diagnostic {
     Diagnostic::error(file, msg).at_loc(loc)
 }
 
-fn warning(file: &str, loc: Loc, msg: impl Into<Msg>) -> Diagnostic {
+fn warning(file: &str, loc: Loc, msg: Msg) -> Diagnostic {
     Diagnostic::warning(file, msg).at_loc(loc)
 }
 

@@ -3,8 +3,10 @@
 
 use super::error;
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::model::site::Assessment;
+use crate::msg;
 
 /// Rule 4 and the assessment's max: areas add up to the published figures.
 /// The total is compared only when the tree's scores have no error
@@ -18,32 +20,38 @@ pub(super) fn check(a: &Assessment, diags: &mut Vec<Diagnostic>) {
     }
     let max_sum: Score = roots.iter().map(|&r| a.nodes[r].front.max.value).sum();
     if max_sum != a.front.max.value {
-        let detail: Vec<String> = roots
+        let detail: Vec<Msg> = roots
             .iter()
             .map(|&r| {
-                format!(
-                    "{} {}",
-                    a.nodes[r].front.id.value,
-                    a.nodes[r].front.max.value.to_plain()
+                let n = &a.nodes[r];
+                msg!(
+                    "scores-area",
+                    id = n.front.id.value.to_string(),
+                    max = n.front.max.value
                 )
             })
             .collect();
-        let msg = format!(
-            "the areas' maxima add up to {}, but the assessment's max is {}",
-            max_sum.to_plain(),
-            a.front.max.value.to_plain()
-        );
-        let areas = format!("areas: {}", detail.join(", "));
+        let areas = crate::model::joined(detail, |first, rest| {
+            msg!("scores-list", first = first, rest = rest)
+        })
+        .unwrap_or_else(|| msg!("scores-none"));
+        let max = a.front.max.value;
         diags.push(if a.front.max_given {
-            error(&a.file, a.front.max.loc, msg).with_help(areas)
+            error(
+                &a.file,
+                a.front.max.loc,
+                msg!("E409-areas-max", sum = max_sum, max = max),
+            )
+            .with_help(msg!("E409-areas-max-help", areas = areas.clone()))
         } else {
             Diagnostic::error(
                 &a.file,
-                format!("{msg} (the default: the file gives no `max:`)"),
+                msg!("E409-areas-max-default", sum = max_sum, max = max),
             )
-            .with_help(format!(
-                "{areas}; write `max: {}` if that is the published maximum",
-                max_sum.to_plain()
+            .with_help(msg!(
+                "E409-areas-max-default-help",
+                areas = areas,
+                sum = max_sum
             ))
         });
     }
@@ -55,24 +63,20 @@ pub(super) fn check(a: &Assessment, diags: &mut Vec<Diagnostic>) {
                 error(
                     &a.file,
                     total.loc,
-                    format!(
-                        "total {} is not the sum of the areas' scores, {}",
-                        total.value.to_plain(),
-                        sum.to_plain()
-                    ),
+                    msg!("E410-total-not-sum", total = total.value, sum = sum),
                 )
-                .with_help(format!(
-                    "differs by {}; check the areas' scores against the published table",
-                    (total.value - sum).abs().to_plain()
+                .with_help(msg!(
+                    "E410-total-not-sum-help",
+                    diff = (total.value - sum).abs()
                 )),
             ),
             None => diags.push(error(
                 &a.file,
                 total.loc,
-                format!(
-                    "total {} is given but no area of {} has a score to add up",
-                    total.value.to_plain(),
-                    a.year
+                msg!(
+                    "E410-total-nothing-to-add",
+                    total = total.value,
+                    year = a.year
                 ),
             )),
             _ => {}

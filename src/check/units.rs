@@ -3,25 +3,20 @@
 use super::error;
 use crate::base::diag::{self, Diagnostic, Loc};
 use crate::model::site::Assessment;
+use crate::msg;
 
 /// Rule 7: units named in content exist in site.toml.
 pub(super) fn check(a: &Assessment, units: &[String], diags: &mut Vec<Diagnostic>) {
     let unknown = |file: &str, loc: Loc, id: &str| {
-        let mut d = error(
-            file,
-            loc,
-            format!("unit `{id}` is not declared in site.toml"),
-        );
-        let list = if units.is_empty() {
-            "site.toml declares no [[units]]".to_string()
+        let help = if units.is_empty() {
+            msg!("E601-no-units-help")
         } else {
-            format!("declared units: {}", units.join(", "))
+            match diag::nearest(id, units.iter().map(String::as_str)) {
+                Some(n) => msg!("E601-did-you-mean-help", name = n, units = units.to_vec()),
+                None => msg!("E601-units-help", units = units.to_vec()),
+            }
         };
-        d = d.with_help(match diag::nearest(id, units.iter().map(String::as_str)) {
-            Some(n) => format!("did you mean `{n}`? ({list})"),
-            None => list,
-        });
-        d
+        error(file, loc, msg!("E601-unknown-unit", unit = id)).with_help(help)
     };
     for n in &a.nodes {
         if let Some(u) = &n.front.unit

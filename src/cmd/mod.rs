@@ -55,7 +55,7 @@ fn lang() -> Lang {
 }
 
 fn parse_today(s: &str) -> Result<Date, String> {
-    crate::base::vi::parse_date(s)
+    crate::base::vi::parse_date(s).map_err(|e| e.text(lang()))
 }
 
 /// A malformed `--base-url` is wrong usage (exit 2), like a bad `--today`.

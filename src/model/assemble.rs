@@ -4,11 +4,13 @@
 //! `_index.md`, two pages at one URL.
 
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::Msg;
 use crate::base::id::NodeId;
 use crate::base::score::Score;
 use crate::load::config::Config;
 use crate::model::file::{Kind, ParsedFile, SectionFile, SortBy};
 use crate::model::site::{Assessment, Derived, Node, Page, RESERVED, Section, Site};
+use crate::msg;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -114,9 +116,9 @@ pub fn assemble(
                 diags.push(
                     Diagnostic::error(
                         format!("content/{year}"),
-                        format!("content/{year}/ holds criteria ({first}, …) but no _index.md for the assessment"),
+                        msg!("E304-year-without-index", year = year, first = first),
                     )
-                    .with_help(format!("create content/{year}/_index.md with `title:` (kiemchung new year {year})")),
+                    .with_help(msg!("E304-year-without-index-help", year = year)),
                 );
             }
             continue;
@@ -148,11 +150,9 @@ pub fn assemble(
                     diags.push(
                         Diagnostic::error(
                             format!("content/{name}"),
-                            format!("content/{name}/ holds pages but no _index.md"),
+                            msg!("E304-section-without-index", section = &name),
                         )
-                        .with_help(format!(
-                            "create content/{name}/_index.md with at least `title:`"
-                        )),
+                        .with_help(msg!("E304-section-without-index-help", section = &name)),
                     );
                 }
                 continue;
@@ -160,11 +160,13 @@ pub fn assemble(
         };
         let slug = crate::base::vi::slugify(&name);
         if !name.is_empty() && (RESERVED.contains(&slug.as_str()) || slug.is_empty()) {
+            let reserved: Vec<String> = RESERVED.iter().map(|r| r.to_string()).collect();
             diags.push(Diagnostic::error(
                 &section.file,
-                format!(
-                    "the section name `{name}` is taken by the site itself ({}); rename the folder",
-                    RESERVED.join(", ")
+                msg!(
+                    "E305-reserved-section",
+                    section = &name,
+                    reserved = reserved
                 ),
             ));
         }
@@ -175,9 +177,9 @@ pub fn assemble(
                 diags.push(
                     Diagnostic::error(
                         &p.file,
-                        format!("this page has the same URL /{} as {other}", p.url_path),
+                        msg!("E305-page-url-taken", url = &p.url_path, other = other),
                     )
-                    .with_help("rename one file or give it a different `slug:`"),
+                    .with_help(msg!("E305-rename-one-help")),
                 );
             }
         }
@@ -214,12 +216,15 @@ pub fn assemble(
 /// would make one page silently replace the other (`content/2022.md`
 /// over the 2022 overview, `content/tin-tuc.md` over the section).
 fn check_url_clashes(site: &Site, diags: &mut Vec<Diagnostic>) {
-    let mut taken: BTreeMap<String, String> = RESERVED
+    let mut taken: BTreeMap<String, Msg> = RESERVED
         .iter()
-        .map(|r| (r.to_string(), "the site's own pages".to_string()))
+        .map(|r| (r.to_string(), msg!("url-owner-site")))
         .collect();
     for a in &site.assessments {
-        taken.insert(a.year.to_string(), format!("the assessment {}", a.file));
+        taken.insert(
+            a.year.to_string(),
+            msg!("url-owner-assessment", file = &a.file),
+        );
     }
     for s in site.sections.iter().filter(|s| !s.name.is_empty()) {
         let slug = crate::base::vi::slugify(&s.name);
@@ -227,11 +232,11 @@ fn check_url_clashes(site: &Site, diags: &mut Vec<Diagnostic>) {
             // Reserved names are reported by assemble already.
             Some(other) if !RESERVED.contains(&slug.as_str()) => diags.push(Diagnostic::error(
                 &s.file,
-                format!("this section has the same URL /{slug}/ as {other}; rename its folder"),
+                msg!("E305-section-url-taken", url = &slug, other = other.clone()),
             )),
             Some(_) => {}
             None => {
-                taken.insert(slug, format!("the section {}", s.file));
+                taken.insert(slug, msg!("url-owner-section", file = &s.file));
             }
         }
     }
@@ -245,9 +250,13 @@ fn check_url_clashes(site: &Site, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     &p.file,
-                    format!("this page has the same URL /{} as {other}", p.url_path),
+                    msg!(
+                        "E305-page-url-taken",
+                        url = &p.url_path,
+                        other = other.clone()
+                    ),
                 )
-                .with_help("rename the file or give it a different `slug:`"),
+                .with_help(msg!("E305-rename-help")),
             );
         }
     }
@@ -294,9 +303,11 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         {
             diags.push(id_error(
                 &node,
-                format!(
-                    "id {} is already used by {} (line {}); ids are unique in a year",
-                    node.front.id.value, prev.file, prev.front.id.loc.line
+                msg!(
+                    "E302-duplicate-id",
+                    id = node.front.id.value.to_string(),
+                    other = &prev.file,
+                    line = prev.front.id.loc.line
                 ),
                 None,
             ));
@@ -326,13 +337,16 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                     if !a.incomplete {
                         diags.push(id_error(
                             node,
-                            format!(
-                                "node {} has no parent: no file of {} gives id {pid}",
-                                node.front.id.value, a.year
+                            msg!(
+                                "E303-no-parent",
+                                id = node.front.id.value.to_string(),
+                                year = a.year,
+                                parent = pid.to_string()
                             ),
-                            Some(format!(
-                                "create a file with `id: \"{pid}\"` (kiemchung new criterion {} {pid} --title \"…\")",
-                                a.year
+                            Some(msg!(
+                                "E303-no-parent-help",
+                                parent = pid.to_string(),
+                                year = a.year
                             )),
                         ));
                     }
@@ -370,7 +384,7 @@ fn build_tree(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
 }
 
 /// An error at a node's `id:` (its source line is shown by the pipeline).
-fn id_error(node: &Node, msg: String, help: Option<String>) -> Diagnostic {
+fn id_error(node: &Node, msg: Msg, help: Option<Msg>) -> Diagnostic {
     let loc = node.front.id.loc;
     let d = Diagnostic::error(&node.file, msg).located(loc.line, loc.col);
     match help {

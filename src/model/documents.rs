@@ -3,8 +3,10 @@
 //! only together with those), for rule 10 and the documents index page.
 
 use crate::base::docnum::{self, DocNumber};
+use crate::base::i18n::Msg;
 use crate::model::file::Evidence;
 use crate::model::site::{Cite, DocKey, Group, Site};
+use crate::msg;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -175,8 +177,8 @@ pub fn groups(site: &Site) -> Vec<Group> {
 }
 
 /// Document numbers that do not parse, or parse with a likely typo (QD for
-/// QĐ): each citation with the message, in English.
-pub fn number_problems(site: &Site, groups: &[Group]) -> Vec<(Cite, String)> {
+/// QĐ): each citation with the message (W503).
+pub fn number_problems(site: &Site, groups: &[Group]) -> Vec<(Cite, Msg)> {
     let mut out = Vec::new();
     for g in groups {
         let Some(number) = &g.cites[0].evidence(site).number else {
@@ -186,7 +188,7 @@ pub fn number_problems(site: &Site, groups: &[Group]) -> Vec<(Cite, String)> {
             Some(d) => d.warning.clone(),
             None => docnum::parse(number)
                 .err()
-                .map(|msg| format!("not a document number: {msg}")),
+                .map(|problem| msg!("W503-not-a-number", problem = problem)),
         };
         if let Some(p) = problem {
             out.extend(g.cites.iter().map(|c| (*c, p.clone())));

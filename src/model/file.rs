@@ -4,10 +4,12 @@
 //! makes them; [`crate::model::site`] puts them together.
 
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::Msg;
 use crate::base::id::NodeId;
 use crate::base::score::Score;
 use crate::model::frontmatter::{At, Loc};
 use crate::model::markdown;
+use crate::msg;
 use jiff::civil::Date;
 use std::sync::Arc;
 
@@ -27,7 +29,7 @@ pub enum FileRole {
 }
 
 /// Path (relative to the root) → role, or why the file has no place.
-pub fn role_of(rel: &str) -> Result<FileRole, String> {
+pub fn role_of(rel: &str) -> Result<FileRole, Msg> {
     let parts: Vec<&str> = rel.split('/').collect();
     debug_assert_eq!(parts.first(), Some(&"content"));
     let is_year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
@@ -38,10 +40,8 @@ pub fn role_of(rel: &str) -> Result<FileRole, String> {
         [_, dir, ..] if is_year(dir) => Ok(FileRole::Node(dir.parse().unwrap_or(0))),
         [_, dir, "_index.md"] => Ok(FileRole::Section((*dir).to_string())),
         [_, dir, _page] => Ok(FileRole::Page((*dir).to_string())),
-        [_, dir, ..] => Err(format!(
-            "a page of the section `{dir}` must sit beside content/{dir}/_index.md, not in a subfolder"
-        )),
-        _ => Err("not under content/".into()),
+        [_, dir, ..] => Err(msg!("E307-page-in-subfolder", section = *dir)),
+        _ => Err(msg!("E307-not-under-content")),
     }
 }
 

@@ -11,9 +11,11 @@
 //! text ([`Text`]) and parsed by this crate, so `11.911` never passes through
 //! f64 and every refusal says exactly what was expected.
 
-use crate::base::diag::Diagnostic;
+use crate::base::diag::{self, Diagnostic};
 use crate::base::forms;
+use crate::base::i18n::Msg;
 use crate::load::SourceFile;
+use crate::msg;
 use serde::Deserialize;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_saphyr::Spanned;
@@ -220,11 +222,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let text: &str = &file.text;
     let first_end = text.find('\n').unwrap_or(text.len());
     if !is_fence(&text[..first_end]) {
-        return Err(Diagnostic::error(
-            &file.rel,
-            "expected front matter: the file must begin with a line `---`, then fields such as `title:`, then a line `---`",
-        )
-        .at(text, 1, 1));
+        return Err(Diagnostic::error(&file.rel, msg!("E201-missing")).at(text, 1, 1));
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut pos = yaml_start;
@@ -243,75 +241,54 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         pos = end + 1;
         line += 1;
     }
-    Err(Diagnostic::error(
-        &file.rel,
-        "the front matter opened on line 1 is never closed; expected a line `---` after the fields",
-    )
-    .at(text, 1, 1))
+    Err(Diagnostic::error(&file.rel, msg!("E201-unclosed")).at(text, 1, 1))
 }
 
 /// Deserializes the YAML block into `T`; a failure points into the file.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, split: &Split) -> Result<T, Diagnostic> {
     if split.yaml.trim().is_empty() {
-        return Err(Diagnostic::error(
-            &file.rel,
-            "the front matter is empty; expected fields such as `title:`",
-        )
-        .at(&file.text, 1, 1));
+        return Err(Diagnostic::error(&file.rel, msg!("E201-empty")).at(&file.text, 1, 1));
     }
     serde_saphyr::from_str_with_options::<T>(split.yaml, options()).map_err(|e| {
-        if let Some(why) = over_limit(e.without_snippet()) {
-            let at = e
-                .location()
-                .filter(|l| l.line() > 0)
-                .map_or((split.yaml_line, 1), |l| {
-                    (l.line() as u32 + split.yaml_line - 1, l.column() as u32)
-                });
-            return Diagnostic::error(
-                &file.rel,
-                format!("the front matter is too large or too deeply nested: {why}"),
-            )
-            .at(&file.text, at.0, at.1)
-            .with_help(
-                "front matter holds a few fields and lists; write values out instead of \
-                 repeating them with YAML anchors and aliases (`&name`, `*name`), and nest \
-                 lists at most a few levels deep",
-            );
-        }
-        let raw = e.without_snippet().to_string();
-        let message = strip_location_suffix(&raw);
-        let syntax = matches!(
-            e.without_snippet(),
-            serde_saphyr::Error::ExternalMessage { .. }
-        );
-        let message = if syntax {
-            format!("the front matter is not valid YAML: {message}")
-        } else {
-            friendlier(message)
-        };
-        let mut d = Diagnostic::error(&file.rel, message.clone());
-        if message.starts_with("missing field") {
+        // Where the reader stopped, in the file; the opening `---` when it
+        // does not say.
+        let at = e
+            .location()
+            .filter(|l| l.line() > 0)
+            .map_or((split.yaml_line, 1), |l| {
+                (l.line() as u32 + split.yaml_line - 1, l.column() as u32)
+            });
+        let (message, help, at) = match refusal(e.without_snippet()) {
+            Refusal::Limit(limit) => (
+                msg!("E207-too-large", limit = limit),
+                Some(msg!("E207-too-large-help")),
+                at,
+            ),
+            Refusal::Syntax(detail) => (
+                msg!("E202-yaml-syntax", detail = detail),
+                Some(msg!("E202-yaml-syntax-help")),
+                at,
+            ),
+            Refusal::UnknownField(field, expected) => {
+                let help = diag::nearest(&field, expected.iter().map(String::as_str))
+                    .map(|n| msg!("help-did-you-mean", name = n));
+                let m = msg!("E203-unknown-field", field = &field, expected = expected);
+                (m, help, at)
+            }
             // Reported at the end of the block, a line unrelated to the
             // field; the opening `---` is where the block starts.
-            d = d.at(&file.text, 1, 1);
-        } else if let Some(loc) = e.location().filter(|l| l.line() > 0) {
-            d = d.at(
-                &file.text,
-                loc.line() as u32 + split.yaml_line - 1,
-                loc.column() as u32,
-            );
-        } else {
-            d = d.at(&file.text, split.yaml_line, 1);
+            Refusal::MissingField(field) => {
+                (msg!("E204-missing-field", field = field), None, (1, 1))
+            }
+            Refusal::Shape(m) => (m, None, at),
+            Refusal::Duplicate(key) => (msg!("E206-duplicate-field", field = key), None, at),
+            Refusal::Other(detail) => (msg!("E202-unreadable", detail = detail), None, at),
+        };
+        let d = Diagnostic::error(&file.rel, message).at(&file.text, at.0, at.1);
+        match help {
+            Some(h) => d.with_help(h),
+            None => d,
         }
-        if syntax {
-            d = d.with_help(
-                "write one `field: value` per line; put text that holds `: `, ` #`, brackets or \
-                 quotes in double quotes, and close every quote and bracket",
-            );
-        } else if let Some(help) = crate::load::config::unknown_field_help(&message) {
-            d = d.with_help(help);
-        }
-        d
     })
 }
 
@@ -344,34 +321,75 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
+/// What the YAML reader refused, sorted into the catalog's messages.
+enum Refusal {
+    /// A limit of [`options`] was reached: what was too much.
+    Limit(Msg),
+    /// Not YAML: the scanner's own words (in English).
+    Syntax(String),
+    UnknownField(String, Vec<String>),
+    MissingField(String),
+    /// A value of the wrong shape: the message says what was expected.
+    Shape(Msg),
+    Duplicate(String),
+    /// Anything else, in the reader's own words.
+    Other(String),
+}
+
+fn refusal(e: &serde_saphyr::Error) -> Refusal {
+    use serde_saphyr::Error as E;
+    if let Some(limit) = over_limit(e) {
+        return Refusal::Limit(limit);
+    }
+    match e {
+        E::WithSnippet { error, .. } | E::AliasError { error, .. } => refusal(error),
+        E::ExternalMessage { msg, .. } => Refusal::Syntax(strip_location_suffix(msg).to_string()),
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => Refusal::UnknownField(
+            field.clone(),
+            expected.iter().map(|s| s.to_string()).collect(),
+        ),
+        E::SerdeMissingField { field, .. } => Refusal::MissingField(field.to_string()),
+        E::DuplicateMappingKey { key, .. } => Refusal::Duplicate(key.clone().unwrap_or_default()),
+        E::NullIntoString { .. } => Refusal::Shape(msg!("E205-nothing")),
+        E::Unexpected { expected, .. } => match *expected {
+            "string scalar" => Refusal::Shape(msg!("E205-not-a-single-value")),
+            "sequence start" => Refusal::Shape(msg!("E205-not-a-list")),
+            "mapping start" => Refusal::Shape(msg!("E205-not-fields")),
+            _ => Refusal::Other(strip_location_suffix(&e.to_string()).to_string()),
+        },
+        other => Refusal::Other(strip_location_suffix(&other.to_string()).to_string()),
+    }
+}
+
 /// What limit a parse ran into, in words, when it did.
-fn over_limit(e: &serde_saphyr::Error) -> Option<String> {
+fn over_limit(e: &serde_saphyr::Error) -> Option<Msg> {
     use serde_saphyr::budget::BudgetBreach as B;
+    let depth = || msg!("frontmatter-limit-depth", depth = MAX_DEPTH);
+    let bomb = || msg!("frontmatter-limit-alias-bomb", count = MAX_NODES);
     Some(match e {
         serde_saphyr::Error::WithSnippet { error, .. }
         | serde_saphyr::Error::AliasError { error, .. } => return over_limit(error),
         serde_saphyr::Error::Budget { breach, .. } => match breach {
-            B::Depth { .. } => format!("values nested more than {MAX_DEPTH} levels deep"),
+            B::Depth { .. } => depth(),
             B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } => {
-                format!("more than {MAX_ALIASES} YAML aliases or anchors")
+                msg!("frontmatter-limit-aliases", count = MAX_ALIASES)
             }
-            B::Nodes { .. } | B::Events { .. } => format!("more than {MAX_NODES} values"),
-            B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => {
-                format!("YAML aliases that expand to more than {MAX_NODES} values (an alias bomb)")
+            B::Nodes { .. } | B::Events { .. } => {
+                msg!("frontmatter-limit-values", count = MAX_NODES)
             }
-            other => format!("{other:?}"),
+            B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => bomb(),
+            B::Documents { .. } => msg!("frontmatter-limit-documents"),
+            other => msg!("frontmatter-limit-other", detail = format!("{other:?}")),
         },
         serde_saphyr::Error::AliasReplayLimitExceeded { .. }
-        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. } => {
-            format!("YAML aliases that expand to more than {MAX_NODES} values (an alias bomb)")
-        }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. } => bomb(),
         serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => {
-            format!("YAML aliases nested more than {MAX_DEPTH} levels deep")
+            msg!("frontmatter-limit-alias-depth", depth = MAX_DEPTH)
         }
         // The parser's own guard against deep nesting.
-        other if other.to_string().contains("recursion limit exceeded") => {
-            format!("values nested more than {MAX_DEPTH} levels deep")
-        }
+        other if other.to_string().contains("recursion limit exceeded") => depth(),
         _ => return None,
     })
 }
@@ -383,36 +401,6 @@ fn strip_location_suffix(msg: &str) -> &str {
         _ => msg,
     }
     .trim()
-}
-
-fn friendlier(msg: &str) -> String {
-    if let Some(field) = msg
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
-        return format!("missing field `{field}`: every file of this kind must give `{field}:`");
-    }
-    if msg.starts_with("expected string scalar") {
-        return "expected a single value here (a number, a date or a text), not a list or a mapping"
-            .into();
-    }
-    if msg.starts_with("cannot deserialize null into string") {
-        return "expected a text here, found nothing; write it after the colon".into();
-    }
-    if msg == "expected sequence start" {
-        return "expected a list here: each entry on its own line, starting with `- `".into();
-    }
-    if msg == "expected mapping start" {
-        return "expected fields here (`title: …` lines), not a single value".into();
-    }
-    if msg.starts_with("duplicate mapping key") {
-        let key = msg
-            .strip_prefix("duplicate mapping key: ")
-            .and_then(|r| r.split(',').next())
-            .unwrap_or("");
-        return format!("the field `{key}` is given twice; keep one");
-    }
-    msg.to_string()
 }
 
 /// Reads a location off a span, shifted to the file.

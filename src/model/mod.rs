@@ -14,3 +14,18 @@ pub mod markdown;
 pub mod parse;
 pub mod scores;
 pub mod site;
+
+use crate::base::i18n::Msg;
+
+/// Items joined into one phrase by `pair` (a catalog message of two
+/// arguments, so each language chooses its separator), as a balanced tree:
+/// a long list is nested only as deep as its logarithm.
+pub fn joined(mut items: Vec<Msg>, pair: fn(Msg, Msg) -> Msg) -> Option<Msg> {
+    match items.len() {
+        0 | 1 => items.pop(),
+        n => {
+            let right = items.split_off(n / 2);
+            Some(pair(joined(items, pair)?, joined(right, pair)?))
+        }
+    }
+}

@@ -8,8 +8,9 @@ use crate::base::diag::{Diagnostic, Loc};
 use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::model::site::{Assessment, Site};
+use crate::msg;
 
-fn error(file: &str, loc: Loc, msg: impl Into<Msg>) -> Diagnostic {
+fn error(file: &str, loc: Loc, msg: Msg) -> Diagnostic {
     Diagnostic::error(file, msg).at_loc(loc)
 }
 
@@ -64,12 +65,8 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
         let in_scope = node.in_scope;
 
         if !in_scope {
-            let id = &node.front.id.value;
-            let why = if node.front.applicable.value {
-                format!("node {id} is under a node that is not applicable (không áp dụng)")
-            } else {
-                format!("node {id} is not applicable (không áp dụng)")
-            };
+            let id = node.front.id.value.to_string();
+            let under = node.front.applicable.value;
             // The fields that give it a score: `ratio`, and `score` unless it
             // was computed from the ratio (then it sits at the ratio).
             let ratio = node.front.ratio.as_ref();
@@ -84,11 +81,12 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                         .map(|s| (s.loc, format!("score: {}", s.value.to_plain()))),
                 );
             for (loc, field) in written {
-                diags.push(error(
-                    &file,
-                    loc,
-                    format!("{why}, so it carries no score; remove `{field}`"),
-                ));
+                let m = if under {
+                    msg!("E408-under-not-applicable", id = &id, field = field)
+                } else {
+                    msg!("E408-not-applicable", id = &id, field = field)
+                };
+                diags.push(error(&file, loc, m));
             }
             let children_max = children.iter().map(|&c| a.nodes[c].front.max.value).sum();
             let n = &mut a.nodes[i];
@@ -128,13 +126,17 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                 error(
                     &file,
                     node.front.max.loc,
-                    format!(
-                        "the children of {id} have maxima adding up to {}, more than its max {}",
-                        children_max.to_plain(),
-                        max.to_plain()
+                    msg!(
+                        "E405-children-over-max",
+                        id = id.to_string(),
+                        sum = children_max,
+                        max = max
                     ),
                 )
-                .with_help(children_list(a, &children)),
+                .with_help(msg!(
+                    "E405-children-over-max-help",
+                    children = children_list(a, &children)
+                )),
             );
         } else if children_max == max {
             match (given, any_scored) {
@@ -142,15 +144,16 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                     error(
                         &file,
                         given_loc.unwrap_or_default(),
-                        format!(
-                            "score {} of {id} is not the sum of its children's scores, {}",
-                            g.to_plain(),
-                            child_sum.to_plain()
+                        msg!(
+                            "E406-not-children-sum",
+                            score = g,
+                            id = id.to_string(),
+                            sum = child_sum
                         ),
                     )
-                    .with_help(format!(
-                        "leave `score` out to have it computed, or correct the children: {}",
-                        children_list(a, &children)
+                    .with_help(msg!(
+                        "E406-not-children-sum-help",
+                        children = children_list(a, &children)
                     )),
                 ),
                 (None, true) => score = Some(child_sum),
@@ -164,28 +167,30 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
                     error(
                         &file,
                         node.front.max.loc,
-                        format!(
-                            "the children of {id} have maxima adding up to {} of its max {}; give {id} its own `score:` (the {} not itemised is shown as such)",
-                            children_max.to_plain(),
-                            max.to_plain(),
-                            diff.to_plain()
+                        msg!(
+                            "E407-own-score-missing",
+                            id = id.to_string(),
+                            sum = children_max,
+                            max = max,
+                            rest = diff
                         ),
                     )
-                    .with_help(format!(
-                        "its score must lie between {} (the children's sum) and {}",
-                        child_sum.to_plain(),
-                        (child_sum + diff).to_plain()
+                    .with_help(msg!(
+                        "E407-own-score-missing-help",
+                        low = child_sum,
+                        high = child_sum + diff
                     )),
                 ),
                 (Some(g), true) if g < child_sum || g > child_sum + diff => diags.push(error(
                     &file,
                     given_loc.unwrap_or_default(),
-                    format!(
-                        "score {} of {id} must lie between {} (its children's sum) and {} (that sum plus the {} not itemised)",
-                        g.to_plain(),
-                        child_sum.to_plain(),
-                        (child_sum + diff).to_plain(),
-                        diff.to_plain()
+                    msg!(
+                        "E407-outside-range",
+                        score = g,
+                        id = id.to_string(),
+                        low = child_sum,
+                        high = child_sum + diff,
+                        rest = diff
                     ),
                 )),
                 _ => {}
@@ -217,20 +222,23 @@ fn compute_nodes(a: &mut Assessment, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn children_list(a: &Assessment, children: &[usize]) -> String {
-    let parts: Vec<String> = children
+/// `2.1 (max 1.5, score 1), 2.3 (max 5)`: each child with its max and
+/// score, in the reader's language.
+fn children_list(a: &Assessment, children: &[usize]) -> Msg {
+    let parts: Vec<Msg> = children
         .iter()
         .map(|&c| {
             let n = &a.nodes[c];
-            format!(
-                "{} (max {}{})",
-                n.front.id.value,
-                n.front.max.value.to_plain(),
-                n.score
-                    .map(|s| format!(", score {}", s.to_plain()))
-                    .unwrap_or_default()
-            )
+            let id = n.front.id.value.to_string();
+            let max = n.front.max.value;
+            match n.score {
+                Some(score) => msg!("scores-child-scored", id = id, max = max, score = score),
+                None => msg!("scores-child", id = id, max = max),
+            }
         })
         .collect();
-    parts.join(", ")
+    crate::model::joined(parts, |first, rest| {
+        msg!("scores-list", first = first, rest = rest)
+    })
+    .unwrap_or_else(|| msg!("scores-none"))
 }

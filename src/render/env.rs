@@ -242,8 +242,9 @@ fn date_arg(v: &Value, filter: &str) -> Result<jiff::civil::Date, minijinja::Err
             format!("{filter}: expected a date as text, found {v}"),
         )
     })?;
-    vi::parse_date(s)
-        .map_err(|e| minijinja::Error::new(ErrorKind::InvalidOperation, format!("{filter}: {e}")))
+    vi::parse_date(s).map_err(|e| {
+        minijinja::Error::new(ErrorKind::InvalidOperation, format!("{filter}: {}", e.en()))
+    })
 }
 
 /// The template environment over `sources` (the site's overrides on the

@@ -47,6 +47,8 @@
 //!   định 30 asks for numbers below 10); [`key`] drops them, so `5/KH-SKHCN`
 //!   and `05/KH-SKHCN` are one document.
 
+use crate::base::i18n::Msg;
+use crate::msg;
 use jiff::civil::Date;
 use unicode_normalization::UnicodeNormalization;
 
@@ -73,9 +75,9 @@ pub struct DocNumber {
     pub unit: Option<String>,
     /// The number written canonically: `55/TB-SKHCN`, `30/2020/NĐ-CP`.
     pub normalized: String,
-    /// Something to tell the author although the number was read, in
-    /// English: a `D` that is probably `Đ`.
-    pub warning: Option<String>,
+    /// Something to tell the author although the number was read: a `D`
+    /// that is probably `Đ` (a warning of the catalog, W503).
+    pub warning: Option<Msg>,
 }
 
 /// Where a document type's code is used.
@@ -140,8 +142,6 @@ pub const KINDS: &[(&str, &str, Scope)] = &[
 /// (as written in upper case, the intended code).
 const D_FOR_DJ: &[(&str, &str)] = &[("QD", "QĐ"), ("ND", "NĐ"), ("CD", "CĐ"), ("QYD", "QyĐ")];
 
-const EXAMPLES: &str = "such as 55/TB-SKHCN, 30/2020/NĐ-CP or 1629/SNV-CCHC&PC";
-
 /// The kind for a code, matched without regard to case.
 pub fn kind_of(code: &str) -> Option<(&'static str, &'static str, Scope)> {
     let up = code.to_uppercase();
@@ -156,8 +156,9 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Parses a document number. The error says what was expected and what was
-/// found, in English, for a diagnostic that names the file and line.
-pub fn parse(text: &str) -> Result<DocNumber, String> {
+/// found: a phrase of the catalog (`locales/*/evidence.ftl`), for a
+/// diagnostic that names the file and line.
+pub fn parse(text: &str) -> Result<DocNumber, Msg> {
     let nfc: String = text
         .nfc()
         .map(|c| match c {
@@ -169,9 +170,7 @@ pub fn parse(text: &str) -> Result<DocNumber, String> {
         .collect();
     let mut s = nfc.trim();
     if s.is_empty() {
-        return Err(format!(
-            "expected a document number {EXAMPLES}, found nothing"
-        ));
+        return Err(msg!("docnum-nothing"));
     }
     // `Số: 55/TB-SKHCN`, `số 55/TB-SKHCN`
     for prefix in ["Số", "số", "SỐ"] {
@@ -185,113 +184,107 @@ pub fn parse(text: &str) -> Result<DocNumber, String> {
     if parts.len() < 2 {
         return Err(
             if !parts[0].is_empty() && parts[0].chars().all(|c| c.is_ascii_digit()) {
-                format!(
-                    "`{found}` has a number but no code after it; expected number/code {EXAMPLES}"
-                )
+                msg!("docnum-no-code", found = found)
             } else {
-                format!("expected a document number {EXAMPLES}, found `{found}`")
+                msg!("docnum-expected", found = found)
             },
         );
     }
     if parts.len() > 3 {
-        return Err(format!(
-            "`{found}` has {} slashes; expected number/code or number/year/code {EXAMPLES}",
-            parts.len() - 1
+        return Err(msg!(
+            "docnum-slashes",
+            found = found,
+            count = parts.len() - 1
         ));
     }
     let number = parts[0];
     if number.is_empty() {
-        return Err(format!(
-            "`{found}` has no number before the first /; expected {EXAMPLES}"
-        ));
+        return Err(msg!("docnum-no-number", found = found));
     }
     if !number.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
-            "`{found}`: the number `{number}` should be digits only; expected {EXAMPLES}"
-        ));
+        return Err(msg!("docnum-not-digits", found = found, number = number));
     }
     if number.len() > 7 {
-        return Err(format!("`{found}`: the number `{number}` is too long"));
+        return Err(msg!("docnum-too-long", found = found, number = number));
     }
     if number.bytes().all(|b| b == b'0') {
-        return Err(format!("`{found}`: the number cannot be 0"));
+        return Err(msg!("docnum-zero", found = found));
     }
     let (year, symbol) = if parts.len() == 3 {
         let y = parts[1];
         if y.is_empty() {
-            return Err(format!(
-                "`{found}` has nothing between two slashes; expected number/code or number/year/code (30/2020/NĐ-CP)"
-            ));
+            return Err(msg!("docnum-empty-year", found = found));
         }
         if y.len() != 4 || !y.chars().all(|c| c.is_ascii_digit()) {
-            return Err(format!(
-                "`{found}`: `{y}` between the slashes should be a year of 4 digits, as in 30/2020/NĐ-CP"
-            ));
+            return Err(msg!("docnum-bad-year", found = found, year = y));
         }
         let year: i32 = y.parse().unwrap_or(0);
         if !(1945..=2100).contains(&year) {
-            return Err(format!(
-                "`{found}`: {year} is not a plausible year for a document"
-            ));
+            return Err(msg!("docnum-implausible-year", found = found, year = year));
         }
         (Some(year), parts[2])
     } else {
         (None, parts[1])
     };
     if symbol.is_empty() {
-        return Err(format!(
-            "`{found}` ends after the slash; expected the type and issuer codes, as in 55/TB-SKHCN"
-        ));
+        return Err(msg!("docnum-ends-after-slash", found = found));
     }
     let segments: Vec<&str> = symbol.split('-').map(str::trim).collect();
     for seg in &segments {
         if seg.is_empty() {
-            return Err(format!(
-                "`{found}` has an empty code around a hyphen; expected codes such as TB-SKHCN"
-            ));
+            return Err(msg!("docnum-empty-code", found = found));
         }
         if let Some(bad) = seg
             .chars()
             .find(|c| !(c.is_alphanumeric() || *c == '&' || *c == '.'))
         {
             return Err(if bad.is_whitespace() {
-                format!(
-                    "`{found}`: the code `{seg}` contains a space; expected codes such as TB-SKHCN"
-                )
+                msg!("docnum-code-space", found = found, code = *seg)
             } else {
-                format!(
-                    "`{found}`: the code `{seg}` contains `{bad}`; expected letters, digits or &"
+                msg!(
+                    "docnum-code-char",
+                    found = found,
+                    code = *seg,
+                    char = bad.to_string()
                 )
             });
         }
         if seg.starts_with(['&', '.']) || seg.ends_with(['&', '.']) {
-            return Err(format!(
-                "`{found}`: the code `{seg}` starts or ends with `&` or `.`"
-            ));
+            return Err(msg!("docnum-code-edge", found = found, code = *seg));
         }
         if !seg.chars().any(char::is_alphabetic) {
-            return Err(format!(
-                "`{found}`: `{seg}` should be a code with letters (TB, SKHCN), not only digits"
-            ));
+            return Err(msg!("docnum-code-digits", found = found, code = *seg));
         }
     }
     let first = segments[0];
     let mut warning = None;
-    let typed = kind_of(first).map(|(code, name, _)| (code.to_string(), name)).or_else(|| {
-        let up = first.to_uppercase();
-        D_FOR_DJ.iter().find(|(d, _)| *d == up).map(|(_, intended)| {
-            let (code, name, _) = kind_of(intended).expect("intended codes are in KINDS");
-            warning = Some(format!(
-                "`{first}` in `{found}` is probably `{code}` ({name}) typed with D instead of Đ; the number is kept as written"
-            ));
-            (up.clone(), name)
-        })
-    });
+    let typed = kind_of(first)
+        .map(|(code, name, _)| (code.to_string(), name))
+        .or_else(|| {
+            let up = first.to_uppercase();
+            D_FOR_DJ
+                .iter()
+                .find(|(d, _)| *d == up)
+                .map(|(_, intended)| {
+                    let (code, name, _) = kind_of(intended).expect("intended codes are in KINDS");
+                    warning = Some(msg!(
+                        "W503-d-for-dj",
+                        written = first,
+                        number = found,
+                        code = code,
+                        name = name
+                    ));
+                    (up.clone(), name)
+                })
+        });
     let (kind, kind_name, issuer, unit) = match typed {
         Some((kind, name)) => {
             if segments.len() < 2 {
-                return Err(format!(
-                    "`{found}` gives the type {kind} ({name}) but no issuer; expected {kind}-ISSUER, as in 55/TB-SKHCN"
+                return Err(msg!(
+                    "docnum-no-issuer",
+                    found = found,
+                    kind = &kind,
+                    name = name
                 ));
             }
             let rest: Vec<String> = segments[1..].iter().map(|s| case_code(s)).collect();
@@ -361,12 +354,20 @@ pub fn parse(text: &str) -> Result<DocNumber, String> {
 }
 
 /// Issuer codes typed with D for Đ that are common enough to point out.
-fn issuer_warning(issuer: &str, found: &str) -> Option<String> {
+fn issuer_warning(issuer: &str, found: &str) -> Option<Msg> {
     const D_ISSUERS: &[(&str, &str)] = &[("HDND", "HĐND")];
     let up = issuer.to_uppercase();
-    D_ISSUERS.iter().find(|(d, _)| *d == up).map(|(_, intended)| {
-        format!("`{issuer}` in `{found}` is probably `{intended}` typed with D instead of Đ; the number is kept as written")
-    })
+    D_ISSUERS
+        .iter()
+        .find(|(d, _)| *d == up)
+        .map(|(_, intended)| {
+            msg!(
+                "W503-issuer-d-for-dj",
+                written = issuer,
+                number = found,
+                code = *intended
+            )
+        })
 }
 
 /// A code written wholly in lower case is put in upper case; any other is

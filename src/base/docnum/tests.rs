@@ -1,7 +1,7 @@
 use super::*;
 
 fn p(s: &str) -> DocNumber {
-    parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    parse(s).unwrap_or_else(|e| panic!("{s:?}: {}", e.en()))
 }
 
 /// (input, number, year, kind, kind_name, issuer, unit, normalized)
@@ -471,16 +471,16 @@ fn d_is_not_dj_but_is_pointed_out() {
     assert_eq!(d.kind, "QD");
     assert_eq!(d.kind_name, "Quyết định");
     assert_eq!(d.normalized, "3859/QD-UBND");
-    let w = d.warning.as_deref().unwrap();
+    let w = d.warning.as_ref().unwrap().en();
     assert!(w.contains("probably `QĐ`"), "{w}");
     assert_ne!(key(&d, None), key(&p("3859/QĐ-UBND"), None));
     let d = p("30/2020/ND-CP");
     assert_eq!((d.kind.as_str(), d.year), ("ND", Some(2020)));
-    assert!(d.warning.unwrap().contains("`NĐ`"));
+    assert!(d.warning.unwrap().en().contains("`NĐ`"));
     assert_eq!(p("5/qd-ubnd").kind, "QD");
     let d = p("05/2019/NQ-HDND");
     assert_eq!(d.issuer, "HDND");
-    assert!(d.warning.unwrap().contains("HĐND"));
+    assert!(d.warning.unwrap().en().contains("HĐND"));
     // DA and HD are real codes: no guess
     assert_eq!(p("9/DA-UBND").warning, None);
     assert_eq!(p("9/HD-UBND").warning, None);
@@ -513,7 +513,7 @@ fn bad_forms_say_what_was_expected() {
         ("12345678/TB-SKHCN", "too long"),
     ];
     for (input, expected) in cases {
-        let e = parse(input).expect_err(input);
+        let e = parse(input).expect_err(input).en();
         assert!(e.contains(expected), "{input:?}: {e}");
     }
 }

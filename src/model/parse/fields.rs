@@ -3,11 +3,12 @@
 
 use crate::base::diag::Diagnostic;
 use crate::base::i18n::Msg;
-use crate::base::score::Score;
+use crate::base::score::{Score, ScoreError};
 use crate::base::vi;
 use crate::load::SourceFile;
 use crate::model::file::{Evidence, Task};
 use crate::model::frontmatter::{self, At, Loc, RawEvidence, RawTask, S, Split, Text};
+use crate::msg;
 use jiff::civil::Date;
 
 /// Collects per-file errors with their position in the file.
@@ -26,12 +27,12 @@ impl FileParser<'_> {
         d.at(&self.file.text, loc.line, loc.col)
     }
 
-    pub(super) fn error(&mut self, loc: Loc, msg: impl Into<Msg>) {
+    pub(super) fn error(&mut self, loc: Loc, msg: Msg) {
         let d = self.diag_at(loc, Diagnostic::error(&self.file.rel, msg));
         self.diags.push(d);
     }
 
-    pub(super) fn error_help(&mut self, loc: Loc, msg: impl Into<Msg>, help: impl Into<Msg>) {
+    pub(super) fn error_help(&mut self, loc: Loc, msg: Msg, help: Msg) {
         let d = self
             .diag_at(loc, Diagnostic::error(&self.file.rel, msg))
             .with_help(help);
@@ -47,7 +48,15 @@ impl FileParser<'_> {
         match Score::parse(&s.value.0) {
             Ok(v) => Some(At { value: v, loc }),
             Err(e) => {
-                self.error(loc, format!("{field}: {e}"));
+                let field = field.to_string();
+                let m = match e {
+                    ScoreError::Empty => msg!("E402-empty", field = field),
+                    ScoreError::Negative => msg!("E402-negative", field = field),
+                    ScoreError::TooManyDecimals => msg!("E402-too-many-decimals", field = field),
+                    ScoreError::TooLarge => msg!("E402-too-large", field = field),
+                    ScoreError::Invalid => msg!("E402-invalid", field = field),
+                };
+                self.error(loc, m);
                 None
             }
         }
@@ -58,7 +67,7 @@ impl FileParser<'_> {
             Ok(d) => Some(d),
             Err(e) => {
                 let loc = self.loc(s);
-                self.error(loc, format!("{field}: {e}"));
+                self.error(loc, msg!("E208-bad-date", field = field, problem = e));
                 None
             }
         }
@@ -72,7 +81,7 @@ impl FileParser<'_> {
                 let loc = self.loc(s);
                 self.error(
                     loc,
-                    format!("{field}: expected true or false, found `{other}`"),
+                    msg!("E209-not-true-false", field = field, found = other),
                 );
                 None
             }
@@ -93,10 +102,7 @@ impl FileParser<'_> {
                 let loc = self.loc(s);
                 self.error(
                     loc,
-                    format!(
-                        "{field}: expected a whole number ≥ 0, found `{}`",
-                        s.value.0
-                    ),
+                    msg!("E209-not-natural", field = field, found = &s.value.0),
                 );
                 None
             }
@@ -110,7 +116,7 @@ impl FileParser<'_> {
                 let loc = self.loc(s);
                 self.error(
                     loc,
-                    format!("{field}: expected a whole number, found `{}`", s.value.0),
+                    msg!("E209-not-whole", field = field, found = &s.value.0),
                 );
                 None
             }
@@ -135,26 +141,18 @@ impl FileParser<'_> {
         let url = opt(&e.url);
         let mut ok = true;
         if title.is_none() {
-            self.error(loc, format!("{field}: every entry needs a `title:`"));
+            self.error(loc, msg!("E505-no-title", field = field));
             ok = false;
         }
         if file.is_none() && url.is_none() && number.is_none() {
-            self.error(
-                loc,
-                format!(
-                    "{field}: give the document's `file:`, its `url:` or at least its `number:`"
-                ),
-            );
+            self.error(loc, msg!("E505-no-reference", field = field));
             ok = false;
         }
         if let (Some(u), Some(us)) = (&url, &e.url)
             && !(u.starts_with("https://") || u.starts_with("http://"))
         {
             let l = self.loc(us);
-            self.error(
-                l,
-                format!("{field}: url `{u}` must start with http:// or https:// (use `file:` for a document of the site)"),
-            );
+            self.error(l, msg!("E506-bad-url", field = field, url = u));
             ok = false;
         }
         let date = match &e.date {
@@ -201,7 +199,7 @@ impl FileParser<'_> {
             let loc = self.loc(t);
             let title = self.text(&t.value.title);
             if title.is_empty() {
-                self.error(loc, "tasks: every task needs a `title:`");
+                self.error(loc, msg!("E602-no-title"));
                 continue;
             }
             let due = t
@@ -222,11 +220,7 @@ impl FileParser<'_> {
                 .filter(|x| !x.is_empty());
             if let (Some(_), Some(u)) = (&to, &t.value.unit) {
                 let l = self.loc(u);
-                self.error_help(
-                    l,
-                    "tasks: a task has either `unit:` (one unit of site.toml) or `to:` (whom it is addressed to, as the notice writes it), not both",
-                    "keep `unit:` for one unit; `to:` is for a group, such as all heads of units",
-                );
+                self.error_help(l, msg!("E602-unit-and-to"), msg!("E602-unit-and-to-help"));
             }
             let internal = self.flag("tasks: internal", &t.value.internal);
             out.push(Task {

@@ -15,6 +15,7 @@ use crate::model::frontmatter::{
     self, At, Loc, RawAssessment, RawNode, RawPage, RawSection, S, Text,
 };
 use crate::model::markdown::{self, MarkdownSettings};
+use crate::msg;
 use fields::FileParser;
 use std::sync::Arc;
 
@@ -31,14 +32,14 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
             loc: id_loc,
         }),
         Err(e) => {
-            ctx.error(id_loc, format!("id: {e}"));
+            ctx.error(id_loc, msg!("E301-bad-id", problem = e));
             None
         }
     };
     let title = ctx.text(&raw.title);
     if title.is_empty() {
         let l = ctx.loc(&raw.title);
-        ctx.error(l, "title: expected the criterion's name, found nothing");
+        ctx.error(l, msg!("E205-empty-title"));
     }
     let max = ctx.score("max", &raw.max);
     let self_score = raw
@@ -64,11 +65,11 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
             {
                 ctx.error(
                     s.loc,
-                    format!(
-                        "{field} {} is greater than max {}; expected a value between 0 and {}",
-                        s.value.to_plain(),
-                        max.value.to_plain(),
-                        max.value.to_plain()
+                    msg!(
+                        "E401-over-max",
+                        field = field,
+                        score = s.value,
+                        max = max.value
                     ),
                 );
             }
@@ -82,15 +83,9 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
         match parts.as_slice() {
             [Some(a), Some(b)] => {
                 if *b == 0 {
-                    ctx.error(
-                        loc,
-                        "ratio: the second number (the whole) must be greater than 0",
-                    );
+                    ctx.error(loc, msg!("E403-zero-whole"));
                 } else if a > b {
-                    ctx.error(
-                        loc,
-                        format!("ratio: [{a}, {b}] — the part cannot exceed the whole; expected [a, b] with a ≤ b"),
-                    );
+                    ctx.error(loc, msg!("E403-part-over-whole", part = *a, whole = *b));
                 } else {
                     ratio = Some(At {
                         value: (*a, *b),
@@ -101,13 +96,15 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
                         match &score {
                             Some(s) if s.value != computed => ctx.error_help(
                                 s.loc,
-                                format!(
-                                    "score {} does not follow ratio [{a}, {b}]: max {} × {a} / {b} = {}",
-                                    s.value.to_plain(),
-                                    max.value.to_plain(),
-                                    computed.to_plain()
+                                msg!(
+                                    "E404-ratio-mismatch",
+                                    score = s.value,
+                                    part = *a,
+                                    whole = *b,
+                                    max = max.value,
+                                    computed = computed
                                 ),
-                                format!("write `score: {}` or leave it out to have it computed", computed.to_plain()),
+                                msg!("E404-ratio-mismatch-help", computed = computed),
                             ),
                             Some(_) => {}
                             None => {
@@ -121,13 +118,7 @@ fn parse_node(ctx: &mut FileParser, raw: RawNode) -> Option<NodeFile> {
                 }
             }
             [_, _] => {}
-            _ => ctx.error(
-                loc,
-                format!(
-                    "ratio: expected two numbers [part, whole] such as [34, 40], found {}",
-                    r.value.len()
-                ),
-            ),
+            _ => ctx.error(loc, msg!("E403-not-two", count = r.value.len())),
         }
     }
     let unit = raw.unit.as_ref().map(|u| At {
@@ -188,7 +179,7 @@ fn parse_assessment(ctx: &mut FileParser, raw: RawAssessment) -> Option<Assessme
         let n = ctx.uint(field, v)?;
         if n == 0 || n > u64::from(u32::MAX) {
             let l = ctx.loc(v);
-            ctx.error(l, format!("{field}: expected a whole number ≥ 1"));
+            ctx.error(l, msg!("E209-not-positive", field = field));
             return None;
         }
         Some(n as u32)
@@ -199,10 +190,7 @@ fn parse_assessment(ctx: &mut FileParser, raw: RawAssessment) -> Option<Assessme
         && r > n
     {
         let l = ctx.loc(s);
-        ctx.error(
-            l,
-            format!("rank {r} is beyond ranked {n}; expected rank ≤ ranked"),
-        );
+        ctx.error(l, msg!("E411-rank-beyond-ranked", rank = r, ranked = n));
     }
     let decision = raw
         .decision
@@ -233,10 +221,7 @@ fn parse_section(ctx: &mut FileParser, raw: RawSection) -> SectionFile {
             "weight" => SortBy::Weight,
             other => {
                 let l = ctx.loc(s);
-                ctx.error(
-                    l,
-                    format!("sort_by: expected date, title or weight, found `{other}`"),
-                );
+                ctx.error(l, msg!("E209-sort-by", found = other));
                 SortBy::Date
             }
         },
@@ -260,7 +245,7 @@ fn parse_page(ctx: &mut FileParser, raw: RawPage, file_stem: &str) -> PageFile {
             let slug = vi::slugify(&s.value);
             if slug.is_empty() {
                 let l = ctx.loc(s);
-                ctx.error(l, "slug: expected letters or digits for the page's URL");
+                ctx.error(l, msg!("E306-empty-slug"));
             }
             slug
         }
@@ -350,12 +335,9 @@ pub fn parse_file(file: &SourceFile, md: &MarkdownSettings) -> ParsedFile {
         Err(unclosed) => {
             let line = split.body_line + unclosed.line as u32;
             out.diagnostics.push(
-                Diagnostic::error(
-                    &file.rel,
-                    "an internal block (`::: noi-bo`) is opened here and never closed",
-                )
-                .at(&file.text, line, 1)
-                .with_help("end it with a line holding only `:::`"),
+                Diagnostic::error(&file.rel, msg!("E210-unclosed-internal"))
+                    .at(&file.text, line, 1)
+                    .with_help(msg!("E210-unclosed-internal-help")),
             );
             out.kind = None;
             vec![(false, split.body)]
