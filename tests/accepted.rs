@@ -48,6 +48,7 @@ fn bom_and_crlf_files_build() {
     let run = site.build();
     run.assert_code(1);
     let block = run.block_at("content/2022/2-the-che/2.1.md:5:8");
+    assert!(block.starts_with("error[E401]: "), "{block:?}");
     assert!(block.contains("\n5 | score: 2\n"), "{block:?}");
 }
 

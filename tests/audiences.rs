@@ -180,9 +180,13 @@ fn the_public_site_shows_no_check_result_and_no_source() {
     // The same content gives the review site its checklists.
     let review = review(&site);
     let todo = String::from_utf8(review["viec-can-lam/index.html"].clone()).unwrap();
-    assert!(todo.contains("is scored 5 but has no evidence"), "{todo}");
+    // In the site's language, Vietnamese.
     assert!(
-        todo.contains("Cách sửa: add the documents under `evidence:`"),
+        todo.contains("có điểm 5 nhưng không có tài liệu kiểm chứng và không có giải trình"),
+        "{todo}"
+    );
+    assert!(
+        todo.contains("Cách sửa: bổ sung tài liệu kiểm chứng vào `evidence:`"),
         "{todo}"
     );
     // Grouped by unit, then by file.
@@ -287,6 +291,7 @@ fn an_unclosed_internal_block_is_an_error_at_its_line() {
     let run = site.build();
     run.assert_code(1);
     let b = run.block_at("content/2022/2-the-che/2.1.md:9:1");
+    assert!(b.starts_with("error[E210]: "), "{b}");
     assert!(b.contains("never closed"), "{b}");
 }
 
@@ -302,7 +307,7 @@ fn internal_evidence_in_static_is_refused() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("is in static/, which is published as it is"),
+            .contains("error[E509]: internal evidence file /files/huong-dan.txt is in static/, which is published as it is"),
         "{}",
         run.stderr
     );

@@ -76,6 +76,7 @@ fn yaml_alias_bomb_is_refused_in_bounded_time() {
     assert_has(
         block,
         &[
+            "error[E207]: ",
             "the front matter is too large or too deeply nested",
             "alias bomb",
             "help: ",
@@ -112,7 +113,7 @@ fn deep_flow_nesting_is_refused() {
     // 10,000 nested brackets on one line.
     let run = refused(overlay("deep-nesting"), Duration::from_secs(30));
     let block = block(&run, &format!("{NODE}:6:38"));
-    assert_has(block, &["nested more than 32 levels deep"]);
+    assert_has(block, &["error[E207]: ", "nested more than 32 levels deep"]);
 }
 
 #[test]
@@ -135,7 +136,7 @@ fn deep_block_nesting_is_refused() {
         .iter()
         .find(|b| b.contains(&format!("--> {NODE}:")))
         .expect("an error in the node's file");
-    assert_has(block, &["nested more than 32 levels deep"]);
+    assert_has(block, &["error[E207]: ", "nested more than 32 levels deep"]);
 }
 
 #[test]
@@ -335,28 +336,33 @@ fn evidence_files_that_are_no_site_path_are_refused() {
     let cases = [
         (
             10,
+            "E508",
             "evidence file ../../../../../etc/passwd leaves the site folder",
         ),
         (
             12,
+            "E507",
             "evidence file /etc/passwd does not exist: a file starting with / is looked up in static/",
         ),
         (
             14,
+            "E508",
             "evidence file C:\\Users\\VanPhong\\bao-cao.pdf is a path on a computer's drive",
         ),
         (
             16,
+            "E508",
             "evidence file file:///etc/passwd is a URL, not a file of the site; expected a path inside the site folder",
         ),
         (
             18,
+            "E508",
             "evidence file javascript:alert(1) is a URL, not a file of the site",
         ),
     ];
-    for (line, says) in cases {
+    for (line, code, says) in cases {
         let block = block(&run, &format!("{NODE}:{line}:11"));
-        assert_has(block, &[says]);
+        assert_has(block, &[&format!("error[{code}]: "), says]);
     }
     assert!(
         run.stderr.contains("could not build: 5 errors"),
@@ -375,7 +381,10 @@ fn evidence_urls_other_than_http_are_refused() {
         let block = block(&run, &format!("{NODE}:{line}:10"));
         assert_has(
             block,
-            &[&format!("url `{url}` must start with http:// or https://")],
+            &[
+                "error[E506]: ",
+                &format!("url `{url}` must start with http:// or https://"),
+            ],
         );
     }
 }

@@ -10,13 +10,27 @@ use common::{Site, locations, snapshot};
 /// One expected error: where, the source line shown under it (empty when
 /// the problem has no line), and what the message and help must say.
 struct Expect {
+    /// The code the block must begin with (`error[E401]: `); empty: any.
+    code: &'static str,
     at: &'static str,
     line: &'static str,
     says: &'static [&'static str],
 }
 
 const fn at(at: &'static str, line: &'static str, says: &'static [&'static str]) -> Expect {
-    Expect { at, line, says }
+    Expect {
+        code: "",
+        at,
+        line,
+        says,
+    }
+}
+
+impl Expect {
+    /// The refusal's code (docs/error-codes.md).
+    const fn code(self, code: &'static str) -> Expect {
+        Expect { code, ..self }
+    }
 }
 
 /// Builds the good fixture, breaks it with `case`, builds again and checks
@@ -38,7 +52,11 @@ fn refused_with(case: &str, setup: impl Fn(&Site), expected: &[Expect]) -> Site 
     run.assert_code(1);
     for e in expected {
         let block = run.block_at(e.at);
-        assert!(block.starts_with("error["), "{block}");
+        let start = match e.code {
+            "" => "error[".to_string(),
+            code => format!("error[{code}]: "),
+        };
+        assert!(block.starts_with(&start), "{block}");
         if !e.line.is_empty() {
             // `12 | score: 1.6`: the line number in the file, then the line.
             let n = e.at.split(':').nth(1).expect("a line number");
@@ -81,6 +99,9 @@ fn refused_with(case: &str, setup: impl Fn(&Site), expected: &[Expect]) -> Site 
     for (item, e) in report["errors"].as_array().unwrap().iter().zip(expected) {
         let message = item["message"].as_str().unwrap();
         assert!(!message.is_empty());
+        if !e.code.is_empty() {
+            assert_eq!(item["code"].as_str(), Some(e.code), "{item}");
+        }
         if !e.line.is_empty() {
             assert_eq!(item["source_line"].as_str(), Some(e.line));
         }
@@ -110,7 +131,8 @@ fn score_above_max() {
                 "score 1.6 is greater than max 1.5",
                 "expected a value between 0 and 1.5",
             ],
-        )],
+        )
+        .code("E401")],
     );
 }
 
@@ -122,7 +144,8 @@ fn negative_score() {
             "content/2022/1-chi-dao/1.2.md:5:8",
             "score: -0.5",
             &["cannot be negative", "expected a number ≥ 0"],
-        )],
+        )
+        .code("E402")],
     );
 }
 
@@ -137,7 +160,8 @@ fn children_maxima_exceeding_the_parent() {
                 "the children of 2 have maxima adding up to 7, more than its max 6.5",
                 "2.3 (max 5, score 4)",
             ],
-        )],
+        )
+        .code("E405")],
     );
 }
 
@@ -152,7 +176,8 @@ fn parent_score_outside_children_sum_and_not_itemised() {
                 "score 5 of 2 must lie between 0 (its children's sum) and 4.5",
                 "4.5 not itemised",
             ],
-        )],
+        )
+        .code("E407")],
     );
 }
 
@@ -167,7 +192,8 @@ fn missing_parent_score_when_children_are_scored_with_a_gap() {
                 "give 2 its own `score:`",
                 "its score must lie between 0 (the children's sum) and 4.5",
             ],
-        )],
+        )
+        .code("E407")],
     );
 }
 
@@ -182,7 +208,8 @@ fn parent_score_not_the_children_sum() {
                 "score 12 of 1 is not the sum of its children's scores, 11.911",
                 "leave `score` out to have it computed",
             ],
-        )],
+        )
+        .code("E406")],
     );
 }
 
@@ -197,7 +224,8 @@ fn total_not_the_sum_of_the_areas() {
                 "total 15.9 is not the sum of the areas' scores, 15.911",
                 "differs by 0.011",
             ],
-        )],
+        )
+        .code("E410")],
     );
 }
 
@@ -212,7 +240,8 @@ fn areas_maxima_not_the_assessment_max() {
                 "the areas' maxima add up to 20, but the assessment's max is 100",
                 "areas: 1 13.5, 2 6.5",
             ],
-        )],
+        )
+        .code("E409")],
     );
 }
 
@@ -228,7 +257,8 @@ fn areas_maxima_not_the_default_max() {
                 "the assessment's max is 100 (the default: the file gives no `max:`)",
                 "write `max: 20`",
             ],
-        )],
+        )
+        .code("E409")],
     );
 }
 
@@ -243,7 +273,8 @@ fn score_not_following_the_ratio() {
                 "does not follow ratio [34, 40]: max 2 × 34 / 40 = 1.7",
                 "write `score: 1.7`",
             ],
-        )],
+        )
+        .code("E404")],
     );
 }
 
@@ -259,12 +290,14 @@ fn bad_ratios() {
                     "the part cannot exceed the whole",
                     "expected [a, b] with a ≤ b",
                 ],
-            ),
+            )
+            .code("E403"),
             at(
                 "content/2022/1-chi-dao/1.10.md:5:8",
                 "ratio: [3, 0]",
                 &["the second number (the whole) must be greater than 0"],
-            ),
+            )
+            .code("E403"),
         ],
     );
 }
@@ -281,7 +314,8 @@ fn score_on_a_node_that_does_not_apply() {
                     "2.2.1 is under a node that is not applicable",
                     "remove `ratio: [1, 2]`",
                 ],
-            ),
+            )
+            .code("E408"),
             at(
                 "content/2022/2-the-che/2.2.md:6:8",
                 "score: 1",
@@ -289,7 +323,8 @@ fn score_on_a_node_that_does_not_apply() {
                     "node 2.2 is not applicable (không áp dụng), so it carries no score",
                     "remove `score: 1`",
                 ],
-            ),
+            )
+            .code("E408"),
         ],
     );
 }
@@ -306,7 +341,8 @@ fn unknown_units_in_nodes_and_tasks() {
                     "unit `thanh-tra-so` is not declared in site.toml",
                     "did you mean `thanh-tra`?",
                 ],
-            ),
+            )
+            .code("E601"),
             at(
                 "content/2022/2-the-che/2.1.md:8:47",
                 "  - { title: \"Báo cáo kết quả rà soát\", unit: van-phong-so, due: 2023-06-30 }",
@@ -314,7 +350,8 @@ fn unknown_units_in_nodes_and_tasks() {
                     "unit `van-phong-so` is not declared",
                     "did you mean `van-phong`?",
                 ],
-            ),
+            )
+            .code("E601"),
         ],
     );
 }
@@ -331,7 +368,8 @@ fn missing_evidence_file() {
                 "content/2022/1-chi-dao/ke-hoach-15.pdf",
                 "paths are relative to the Markdown file",
             ],
-        )],
+        )
+        .code("E507")],
     );
 }
 
@@ -345,7 +383,8 @@ fn evidence_path_leaving_the_site() {
             "content/2022/1-chi-dao/1.2.md:9:11",
             "    file: ../../../../outside.pdf",
             &["leaves the site folder; expected a path inside it"],
-        )],
+        )
+        .code("E508")],
     );
 }
 
@@ -362,7 +401,8 @@ fn evidence_hidden_inside_the_site() {
             "content/2022/1-chi-dao/1.2.md:9:11",
             "    file: ../../../.git/config",
             &["is a hidden or temporary file (.git/config); it is never published"],
-        )],
+        )
+        .code("E508")],
     );
 }
 
@@ -385,7 +425,8 @@ fn evidence_linked_to_a_file_outside_the_site() {
                 "content/2022/1-chi-dao/1.2.md:9:11",
                 "    file: lien-ket.pdf",
                 &["is a link to a file outside the site folder"],
-            ),
+            )
+            .code("E508"),
             // The walk refuses the link itself, cited or not (tests/hostile.rs).
             at(
                 "content/2022/1-chi-dao/lien-ket.pdf",
@@ -407,7 +448,8 @@ fn duplicate_id() {
                 "id 2.1 is already used by content/2022/2-the-che/2.1.md (line 2)",
                 "unique in a year",
             ],
-        )],
+        )
+        .code("E302")],
     );
 }
 
@@ -422,7 +464,8 @@ fn node_whose_parent_does_not_exist() {
                 "node 3.1 has no parent: no file of 2022 gives id 3",
                 "kiemchung new criterion 2022 3",
             ],
-        )],
+        )
+        .code("E303")],
     );
 }
 
@@ -437,7 +480,7 @@ fn unknown_field_lists_the_allowed_ones() {
                 "unknown field `socre`, expected one of id, title, label, max, self_score, score, ratio",
                 "did you mean `score`?",
             ],
-        )],
+        ).code("E203")],
     );
 }
 
@@ -449,7 +492,8 @@ fn missing_required_field() {
             "content/2022/2-the-che/2.1.md:1:1",
             "---",
             &["missing field `id`: every file of this kind must give `id:`"],
-        )],
+        )
+        .code("E204")],
     );
 }
 
@@ -462,12 +506,14 @@ fn values_of_the_wrong_shape() {
                 "content/2022/1-chi-dao/1.2.md:3:6",
                 "title:",
                 &["expected a text here, found nothing"],
-            ),
+            )
+            .code("E205"),
             at(
                 "content/2022/2-the-che/2.1.md:6:11",
                 "evidence: bao-cao.pdf",
                 &["expected a list here: each entry on its own line, starting with `- `"],
-            ),
+            )
+            .code("E205"),
         ],
     );
 }
@@ -480,7 +526,8 @@ fn duplicate_yaml_key() {
             "content/2022/2-the-che/2.1.md:7:1",
             "score: 1",
             &["the field `score` is given twice; keep one"],
-        )],
+        )
+        .code("E206")],
     );
 }
 
@@ -492,7 +539,8 @@ fn yaml_syntax_error() {
             "content/2022/2-the-che/2.1.md:3:8",
             "title: \"Rà soát văn bản quy phạm pháp luật",
             &["not valid YAML: unclosed quote", "close every quote"],
-        )],
+        )
+        .code("E202")],
     );
 }
 
@@ -504,7 +552,8 @@ fn unclosed_front_matter() {
             "content/2022/2-the-che/2.1.md:1:1",
             "---",
             &["never closed; expected a line `---` after the fields"],
-        )],
+        )
+        .code("E201")],
     );
 }
 
@@ -516,7 +565,8 @@ fn missing_front_matter() {
             "content/tin-tuc/thong-bao.md:1:1",
             "# Thông báo kết quả Chỉ số CCHC năm 2022",
             &["expected front matter: the file must begin with a line `---`"],
-        )],
+        )
+        .code("E201")],
     );
 }
 
@@ -552,14 +602,14 @@ fn bad_dates() {
                 "content/2022/1-chi-dao/1.2.md:10:11",
                 "    date: 31/2/2022",
                 &["there is no day 31 in month 2 of 2022"],
-            ),
+            ).code("E208"),
             at(
                 "content/tin-tuc/thong-bao.md:3:7",
                 "date: hôm qua",
                 &[
                     "expected a date as YYYY-MM-DD (2023-04-26) or d/m/yyyy (26/4/2023), found `hôm qua`",
                 ],
-            ),
+            ).code("E208"),
         ],
     );
 }
@@ -572,7 +622,8 @@ fn bad_id() {
             "content/2022/1-chi-dao/1.2.md:3:5",
             "id: 1.02",
             &["write each part without a leading zero (1.2, not 1.02)"],
-        )],
+        )
+        .code("E301")],
     );
 }
 
@@ -603,7 +654,8 @@ fn year_folder_without_index() {
                 "no _index.md",
                 "kiemchung new year 2023",
             ],
-        )],
+        )
+        .code("E304")],
     );
 }
 
@@ -619,12 +671,14 @@ fn pages_taking_the_url_of_a_year_or_a_section() {
                     "this page has the same URL /2022/ as the assessment content/2022/_index.md",
                     "give it a different `slug:`",
                 ],
-            ),
+            )
+            .code("E305"),
             at(
                 "content/tin-tuc.md",
                 "",
                 &["this page has the same URL /tin-tuc/ as the section content/tin-tuc/_index.md"],
-            ),
+            )
+            .code("E305"),
         ],
     );
 }
@@ -636,22 +690,26 @@ fn errors_in_several_files_are_reported_together_sorted_by_path() {
             "content/2022/1-chi-dao/1.10.md:8:5",
             "  - title: \"Báo cáo CCHC năm 2022\"",
             &["give the document's `file:`, its `url:` or at least its `number:`"],
-        ),
+        )
+        .code("E505"),
         at(
             "content/2022/1-chi-dao/1.2.md:5:8",
             "score: 1.6",
             &["greater than max 1.5"],
-        ),
+        )
+        .code("E401"),
         at(
             "content/2022/2-the-che/2.1.md:6:7",
             "unit: thanh-tra-so",
             &["did you mean `thanh-tra`?"],
-        ),
+        )
+        .code("E601"),
         at(
             "content/hoi-dap/nop-ho-so.md:3:8",
             "draft: maybe",
             &["expected true or false, found `maybe`"],
-        ),
+        )
+        .code("E209"),
     ];
     let site = refused("several-files", &expected);
     let run = site.build();
@@ -660,4 +718,32 @@ fn errors_in_several_files_are_reported_together_sorted_by_path() {
         .map(|e| run.stderr.find(&format!("--> {}\n", e.at)).unwrap())
         .collect();
     assert!(order.is_sorted(), "not in path order:\n{}", run.stderr);
+}
+
+#[test]
+fn a_refusal_reads_in_vietnamese() {
+    // The refusal of score_above_max with `--lang vi`: the words are
+    // Vietnamese and so are the scores (1,6, not 1.6); the code, the
+    // place, the line and the caret are the same.
+    let site = Site::new("site");
+    site.overlay("refusals/score-above-max");
+    let run = site.run(&["build", "--today", common::TODAY, "--lang", "vi"]);
+    run.assert_code(1);
+    let blocks: Vec<&str> = run
+        .stderr
+        .split("\n\n")
+        .filter(|b| b.starts_with("lỗi["))
+        .collect();
+    assert_eq!(blocks.len(), 1, "{}", run.stderr);
+    assert_eq!(
+        blocks[0],
+        "lỗi[E401]: điểm thẩm định (`score`) 1,6 lớn hơn điểm tối đa 1,5; \
+         cần một giá trị từ 0 đến 1,5\n \
+         --> content/2022/1-chi-dao/1.2.md:5:8\n  \
+         |\n\
+         5 | score: 1.6\n  \
+         |        ^",
+        "{}",
+        run.stderr
+    );
 }

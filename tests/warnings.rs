@@ -6,6 +6,8 @@ mod common;
 use common::{Site, TODAY, json_node, locations, unescape};
 
 struct Expect {
+    /// The code the block begins with (`warning[W501]: `).
+    code: &'static str,
     at: &'static str,
     line: &'static str,
     says: &'static str,
@@ -29,7 +31,10 @@ fn warned(case: &str, expected: &[Expect]) -> Site {
     run.ok();
     for e in expected {
         let block = run.block_at(e.at);
-        assert!(block.starts_with("warning["), "{block}");
+        assert!(
+            block.starts_with(&format!("warning[{}]: ", e.code)),
+            "{block}"
+        );
         let n = e.at.split(':').nth(1).unwrap();
         assert!(block.contains(&format!("\n{n} | {}\n", e.line)), "{block}");
         assert!(block.contains(e.says), "expected {:?} in\n{block}", e.says);
@@ -102,6 +107,7 @@ fn scored_leaf_without_evidence_or_explanation() {
     let site = warned(
         "no-evidence",
         &[Expect {
+            code: "W501",
             at: "content/2022/2-the-che/2.1.md:5:13",
             line: "self_score: 0.5",
             says: "2.1 is scored 0.5 but has no evidence and no explanation (không có tài liệu kiểm chứng)",
@@ -124,6 +130,7 @@ fn evidence_dated_after_the_decision() {
     let site = warned(
         "evidence-after-decision",
         &[Expect {
+            code: "W502",
             at: "content/2022/2-the-che/2.1.md:9:11",
             line: "    date: 21/12/2022",
             says: "is dated 2022-12-21, after the date of the decision that published the results (2022-12-20)",
@@ -139,6 +146,7 @@ fn evidence_dated_after_the_year_without_a_decision() {
     let site = warned(
         "evidence-after-year",
         &[Expect {
+            code: "W502",
             at: "content/2022/2-the-che/2.1.md:9:11",
             line: "    date: 2023-01-05",
             says: "is dated 2023-01-05, after the end of the assessed year (2022-12-31)",
@@ -155,21 +163,25 @@ fn one_document_number_with_different_dates_or_titles() {
         "same-number",
         &[
             Expect {
+                code: "W504",
                 at: "content/2022/1-chi-dao/1.10.md:9:13",
                 line: "    number: \"120/BC-SKHCN\"",
                 says: "document 120/BC-SKHCN is cited with different titles",
             },
             Expect {
+                code: "W504",
                 at: "content/2022/1-chi-dao/1.2.md:10:13",
                 line: "    number: \"15/KH-SKHCN\"",
                 says: "document 15/KH-SKHCN is cited with different dates and titles",
             },
             Expect {
+                code: "W504",
                 at: "content/2022/2-the-che/2.1.md:8:13",
                 line: "    number: \"15/KH-SKHCN\"",
                 says: "content/2022/1-chi-dao/1.2.md:10 «Kế hoạch cải cách hành chính năm 2022» 2022-01-10",
             },
             Expect {
+                code: "W504",
                 at: "content/2022/2-the-che/2.1.md:11:13",
                 line: "    number: \"120/BC-SKHCN\"",
                 says: "content/2022/1-chi-dao/1.10.md:9 «Báo cáo CCHC năm 2022» 2022-12-15",

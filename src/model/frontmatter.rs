@@ -528,7 +528,49 @@ mod tests {
             let f = file(text);
             let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
             assert_eq!(d.line, Some(line), "{text}");
+            assert_eq!(d.code(), "E205", "{text}");
             assert!(d.message.en().starts_with(msg), "{}", d.message.en());
         }
+    }
+
+    #[test]
+    fn each_refusal_has_its_code() {
+        let code = |text: &str| {
+            let f = file(text);
+            match split(&f) {
+                Err(d) => d.code(),
+                Ok(s) => parse::<RawNode>(&f, &s).unwrap_err().code(),
+            }
+        };
+        assert_eq!(code("# no front matter\n"), "E201");
+        assert_eq!(code("---\ntitle: x\n"), "E201");
+        assert_eq!(code("---\n\n---\n"), "E201");
+        assert_eq!(code("---\nid: 1\ntitle: \"x\n---\n"), "E202");
+        assert_eq!(code("---\nid: 1\ntitle: x\nmax: *a\n---\n"), "E202");
+        assert_eq!(
+            code("---\nid: 1\ntitle: x\nmax: 2\nsocre: 3\n---\n"),
+            "E203"
+        );
+        assert_eq!(code("---\ntitle: x\nmax: 1\n---\n"), "E204");
+        assert_eq!(code("---\nid: 1\ntitle: x\nmax: 2\nmax: 3\n---\n"), "E206");
+        let deep = format!(
+            "---\nid: 1\ntitle: x\nmax: 2\nextra: {}\n---\n",
+            "[".repeat(100)
+        );
+        assert_eq!(code(&deep), "E207");
+    }
+
+    #[test]
+    fn refusals_read_in_vietnamese() {
+        let f = file("---\nid: 1\ntitle: x\nmax: 2\nsocre: 3\n---\n");
+        let d = parse::<RawNode>(&f, &split(&f).unwrap()).unwrap_err();
+        let vi = d.message.text(crate::base::i18n::Lang::Vi);
+        assert!(
+            vi.starts_with("loại tệp này không có trường `socre`"),
+            "{vi}"
+        );
+        assert!(vi.contains("self_score"), "{vi}");
+        let help = d.help.unwrap().text(crate::base::i18n::Lang::Vi);
+        assert_eq!(help, "có phải ý bạn là `score`?");
     }
 }

@@ -65,6 +65,7 @@ fn ratio_mismatch_points_at_the_score() {
     let d = &p.diagnostics[0];
     assert_eq!((d.line, d.column), (Some(6), Some(8)));
     assert!(d.message.en().contains("= 1.7"), "{}", d.message.en());
+    assert_eq!(d.code(), "E404");
     assert!(p.kind.is_none());
 }
 
@@ -76,7 +77,12 @@ fn score_above_max_and_bad_values() {
     );
     let lines: Vec<Option<u32>> = p.diagnostics.iter().map(|d| d.line).collect();
     assert_eq!(lines, [Some(6), Some(7), Some(5)]);
+    let codes: Vec<&str> = p.diagnostics.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, ["E402", "E209", "E401"]);
     assert!(p.diagnostics[2].message.en().contains("greater than max 2"));
+    // Scores are written the reader's way.
+    let vi = p.diagnostics[2].message.text(crate::base::i18n::Lang::Vi);
+    assert!(vi.contains("2,5 lớn hơn điểm tối đa 2"), "{vi}");
 }
 
 #[test]
@@ -90,6 +96,11 @@ fn evidence_needs_title_and_a_reference() {
     assert!(msgs[0].contains("`file:`, its `url:` or at least its `number:`"));
     assert!(msgs.iter().any(|m| m.contains("needs a `title:`")));
     assert!(msgs.iter().any(|m| m.contains("no day 32")));
+    let codes: Vec<&str> = p.diagnostics.iter().map(|d| d.code()).collect();
+    assert!(
+        codes.contains(&"E505") && codes.contains(&"E208"),
+        "{codes:?}"
+    );
 }
 
 #[test]
