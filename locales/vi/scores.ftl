@@ -22,13 +22,13 @@ E404-ratio-mismatch-help = ghi `score: { $computed }`, hoặc bỏ dòng `score:
 
 ## E405–E407: a parent and its children. $children is a list of
 ## scores-child phrases.
-E405-children-over-max = tổng điểm tối đa của các tiêu chí thành phần của { $id } là { $sum }, lớn hơn điểm tối đa { $max } của { $id }
+E405-children-over-max = tổng điểm tối đa của các tiêu chí thành phần của tiêu chí { $id } là { $sum }, lớn hơn điểm tối đa của chính tiêu chí này ({ $max })
 E405-children-over-max-help = các tiêu chí thành phần: { $children }
-E406-not-children-sum = điểm thẩm định { $score } của { $id } không bằng tổng điểm các tiêu chí thành phần ({ $sum })
+E406-not-children-sum = điểm thẩm định { $score } của tiêu chí { $id } không bằng tổng điểm các tiêu chí thành phần ({ $sum })
 E406-not-children-sum-help = bỏ dòng `score:` để kiemchung tự tính, hoặc sửa điểm các tiêu chí thành phần: { $children }
-E407-own-score-missing = tổng điểm tối đa của các tiêu chí thành phần của { $id } là { $sum }, chưa bằng điểm tối đa { $max }; hãy ghi `score:` cho chính { $id } (phần { $rest } điểm chưa chia chi tiết được ghi rõ như vậy)
+E407-own-score-missing = tổng điểm tối đa của các tiêu chí thành phần của tiêu chí { $id } là { $sum }, chưa bằng điểm tối đa { $max }; hãy ghi `score:` cho chính tiêu chí { $id } (phần { $rest } điểm còn lại được hiển thị là «chưa chia chi tiết»)
 E407-own-score-missing-help = điểm phải nằm trong khoảng từ { $low } (tổng điểm các tiêu chí thành phần) đến { $high }
-E407-outside-range = điểm thẩm định { $score } của { $id } phải nằm trong khoảng từ { $low } (tổng điểm các tiêu chí thành phần) đến { $high } (tổng đó cộng phần { $rest } điểm chưa chia chi tiết)
+E407-outside-range = điểm thẩm định { $score } của tiêu chí { $id } phải nằm trong khoảng từ { $low } (tổng điểm các tiêu chí thành phần) đến { $high } (tổng đó cộng phần { $rest } điểm chưa chia chi tiết)
 
 ## E408: `applicable: false`. $field is the line as written (`score: 1`).
 E408-not-applicable = tiêu chí { $id } không áp dụng nên không có điểm; hãy xóa `{ $field }`
