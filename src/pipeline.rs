@@ -5,6 +5,7 @@
 pub use crate::incremental::Cache;
 
 use crate::base::diag::{self, Diagnostic};
+use crate::base::i18n::Msg;
 use crate::base::timing::stopwatch;
 use crate::check::FileIndex;
 use crate::error::Error;
@@ -70,7 +71,7 @@ impl From<Date> for Today {
 
 impl Today {
     /// The date, in `tz`; an unreadable `SOURCE_DATE_EPOCH` is an error.
-    pub fn resolve(self, tz: &jiff::tz::TimeZone) -> Result<Date, String> {
+    pub fn resolve(self, tz: &jiff::tz::TimeZone) -> Result<Date, Msg> {
         if let Today::On(d) = self {
             return Ok(d);
         }
@@ -123,7 +124,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&Cache>) -> Result<Built, Vec<Di
     };
     run(opts, mode).map_err(|e| match e {
         Error::Site(diags) => diags,
-        other => vec![Diagnostic::error("", other.to_string())],
+        other => vec![Diagnostic::error("", other.message())],
     })
 }
 
@@ -152,7 +153,7 @@ pub fn build_into(
         let mut w = built.warnings.to_vec();
         w.push(Diagnostic::warning(
             "",
-            format!("{e}; the new site is in place, and the next build removes what is left"),
+            crate::msg!("W816-old-site-left", error = e.message()),
         ));
         built.warnings = w.into();
     }
@@ -314,12 +315,18 @@ fn model(
     if let Some(url) = &opts.base_url
         && let Err(msg) = config.set_base_url(url)
     {
-        diags.push(Diagnostic::error("", format!("--base-url: {msg}")));
+        diags.push(Diagnostic::error(
+            "",
+            crate::msg!("E101-base-url-option", detail = msg),
+        ));
     }
     if let Some(origin) = &opts.origin {
         let url = format!("{}{}", origin.trim_end_matches('/'), config.base_path);
         if let Err(msg) = config.set_base_url(&url) {
-            diags.push(Diagnostic::error("", format!("origin: {msg}")));
+            diags.push(Diagnostic::error(
+                "",
+                crate::msg!("E101-base-url-origin", detail = msg),
+            ));
         }
     }
     let today = match opts.today.resolve(&config.timezone) {
@@ -510,10 +517,7 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
             if generated(out, &a.rel) {
                 diags.push(Diagnostic::error(
                     format!("{prefix}{}", a.rel),
-                    format!(
-                        "this file would replace the generated /{}; rename or remove it",
-                        a.rel
-                    ),
+                    crate::msg!("E815-replaces-generated", path = &a.rel),
                 ));
                 continue;
             }
@@ -525,7 +529,7 @@ fn add_files(out: &mut Output, site: &Site, inputs: &Inputs, diags: &mut Vec<Dia
         if generated(out, path) {
             diags.push(Diagnostic::error(
                 crate::base::fsutil::rel_string(&inputs.root, src),
-                format!("this file would replace the generated /{path}; rename or remove it"),
+                crate::msg!("E815-replaces-generated", path = path),
             ));
             continue;
         }

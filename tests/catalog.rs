@@ -133,8 +133,14 @@ fn msg_calls() -> Vec<(String, String, BTreeSet<String>)> {
     for (path, text) in sources() {
         let rel = path.strip_prefix(root()).unwrap().display().to_string();
         let mut rest = text.as_str();
-        while let Some(i) = rest.find("msg!(\"") {
-            let after = &rest[i + 6..];
+        // `msg!("id", …)`, or with the id on the next line, as rustfmt
+        // writes a long call.
+        while let Some(i) = rest.find("msg!(") {
+            let open = rest[i + 5..].trim_start();
+            let Some(after) = open.strip_prefix('"') else {
+                rest = &rest[i + 5..];
+                continue;
+            };
             let Some(end) = after.find('"') else { break };
             let id = after[..end].to_string();
             // The call's text up to its closing parenthesis.

@@ -269,13 +269,13 @@ fn a_second_build_waits_and_says_so_or_fails_with_no_wait() {
     let first = lines.next().unwrap().unwrap();
     assert_eq!(
         first,
-        "Đang chờ một lần build khác (pid 4242) ghi vào site/public/…"
+        "Waiting for another build (pid 4242) writing into site/public/…"
     );
     std::thread::sleep(Duration::from_millis(100));
     assert!(waiting.try_wait().unwrap().is_none(), "it did not wait");
     drop(lock);
     assert!(waiting.wait().unwrap().success());
     // Said once.
-    assert!(lines.all(|l| !l.unwrap().starts_with("Đang chờ")));
+    assert!(lines.all(|l| !l.unwrap().starts_with("Waiting")));
     f.assert_clean(1, "after waiting");
 }

@@ -43,13 +43,19 @@ fn fails_once(
         .count();
     assert_eq!(errors, 1, "one error, not one per file:\n{}", run.stderr);
     assert!(
-        run.stderr.starts_with("error: the disk is full: cannot ")
+        run.stderr
+            .starts_with("error[E802]: the disk is full: cannot ")
             && run.stderr.contains(" disk/public/"),
         "{}",
         run.stderr
     );
+    // What the system said, in words.
     assert!(
-        run.stderr.contains("No space left on device"),
+        run.stderr
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(": the disk is full"),
         "{}",
         run.stderr
     );

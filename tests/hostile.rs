@@ -159,7 +159,7 @@ fn a_50_mb_file_is_refused_without_being_read() {
     assert_has(
         block,
         &[
-            "this file is 50.0 MB",
+            "this file is 50 MB",
             "text files (Markdown, site.toml, templates) of at most 10 MB",
         ],
     );

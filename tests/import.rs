@@ -141,7 +141,7 @@ fn the_2022_table_gives_a_year_that_passes_check_with_the_repository_maxima() {
     // Not itemised parts are said, not refused.
     assert!(
         run.stderr.contains(
-            "note: Sheet1!C6: the criteria under 1 add up to 3,5 of its 13,5; the 10 left is shown as not itemised"
+            "note: Sheet1!C6: the criteria under 1 add up to 3.5 of its 13.5; the 10 left is shown as not itemised"
         ),
         "{}",
         run.stderr
@@ -311,7 +311,7 @@ fn a_maximum_that_is_not_a_number_is_refused_at_its_cell() {
             &[T("1"), T("Tiêu chí (ví dụ)"), T("hai")],
         ],
         &[
-            "error: Sheet1!C4: the maximum of 1.1, `hai`, is not a number",
+            "error[E907]: Sheet1!C4: the maximum of 1.1, `hai`, is not a number",
             "help: write the maximum as 2, 1,5 or 0.25",
         ],
     );
@@ -323,12 +323,12 @@ fn a_maximum_that_is_not_a_number_is_refused_at_its_cell() {
             &[T("1"), T("Tiêu chí (ví dụ)"), N(0.1 + 0.2)],
         ],
         &[
-            "error: Sheet1!C3: the maximum of 1.1, `0.30000000000000004`, is not a number: a score has at most 3 digits after the decimal point",
+            "error[E907]: Sheet1!C3: the maximum of 1.1, `0.30000000000000004`, is not a number: a score has at most 3 digits after the decimal point",
         ],
     );
     refused(
         &[HEADER, &[T("I"), T("Lĩnh vực (ví dụ)"), E]],
-        &["error: Sheet1!C2: 1 has no maximum (Điểm tối đa)"],
+        &["error[E907]: Sheet1!C2: 1 has no maximum (Điểm tối đa)"],
     );
 }
 
@@ -343,8 +343,8 @@ fn children_adding_up_to_more_than_their_parent_are_refused_at_its_cell() {
             &[T("1.2"), T("Thành phần hai (ví dụ)"), N(1.0)],
         ],
         &[
-            "error: Sheet1!C3: the criteria under 1.1 have maxima adding up to 2,5, more than its maximum 2",
-            "help: under 1.1: 1.1.1 1,5 (Sheet1!C4), 1.1.2 1 (Sheet1!C5)",
+            "error[E913]: Sheet1!C3: the criteria under 1.1 have maxima adding up to 2.5, more than its maximum 2",
+            "help: under 1.1: 1.1.1 1.5 (Sheet1!C4), 1.1.2 1 (Sheet1!C5)",
         ],
     );
 }
@@ -358,8 +358,8 @@ fn areas_not_adding_up_to_the_assessment_are_refused_at_the_total() {
             &[T("II"), T("Lĩnh vực hai (ví dụ)"), T("39,5")],
         ],
         &[
-            "error: Sheet1!C2: the areas' maxima add up to 99,5, but the assessment's maximum is 100 (the default 100",
-            "help: areas: 1 60 (Sheet1!C2), 2 39,5 (Sheet1!C3)",
+            "error[E914]: Sheet1!C2: the areas' maxima add up to 99.5, but the assessment's maximum is 100 (the default 100",
+            "help: areas: 1 60 (Sheet1!C2), 2 39.5 (Sheet1!C3)",
         ],
     );
     refused(
@@ -370,7 +370,7 @@ fn areas_not_adding_up_to_the_assessment_are_refused_at_the_total() {
             &[E, T("Tổng cộng"), N(90.0)],
         ],
         &[
-            "error: Sheet1!C4: the areas' maxima add up to 100, but the assessment's maximum is 90 (the total row, Sheet1!C4)",
+            "error[E914]: Sheet1!C4: the areas' maxima add up to 100, but the assessment's maximum is 90 (the total row, Sheet1!C4)",
         ],
     );
 }
@@ -384,7 +384,7 @@ fn a_duplicate_id_is_refused_at_its_second_cell() {
             &[T("1"), T("Tiêu chí (ví dụ)"), N(1.0)],
             &[T("1"), T("Tiêu chí nữa (ví dụ)"), N(1.0)],
         ],
-        &["error: Sheet1!A4: 1.1 is given twice: first at Sheet1!A3"],
+        &["error[E910]: Sheet1!A4: 1.1 is given twice: first at Sheet1!A3"],
     );
     refused(
         &[
@@ -392,7 +392,7 @@ fn a_duplicate_id_is_refused_at_its_second_cell() {
             &[T("1"), T("Lĩnh vực (ví dụ)"), N(100.0)],
             &[T("1.2.1"), T("Mồ côi (ví dụ)"), N(1.0)],
         ],
-        &["error: Sheet1!A3: 1.2.1 has no parent 1.2 in the table"],
+        &["error[E911]: Sheet1!A3: 1.2.1 has no parent 1.2 in the table"],
     );
 }
 
@@ -404,7 +404,7 @@ fn a_header_that_cannot_be_found_is_refused_with_what_was_looked_for() {
             &[T("I"), T("Lĩnh vực (ví dụ)"), N(100.0)],
         ],
         &[
-            "error: bang.xlsx: cannot find the table's header row",
+            "error[E905]: bang.xlsx: cannot find the table's header row",
             "help: looked in the first 60 rows of sheet `Sheet1` for a number column (STT, TT or Mã), \
              a title column (Lĩnh vực, Tiêu chí, Tiêu chí thành phần or Nội dung) and a maximum column (Điểm tối đa)",
             "the closest was the row of Sheet1!A1, with a number column and a title column only",
@@ -554,7 +554,7 @@ fn maxima_that_would_break_the_scores_are_refused_with_checks_errors() {
     );
     assert!(
         run.stderr.contains(
-            "error: with the table's titles and maxima, content/2022 would not pass check"
+            "error[E919]: with the table's titles and maxima, content/2022 would not pass check"
         ),
         "{}",
         run.stderr

@@ -52,7 +52,7 @@ fn refused_in(site: &Site, cwd: &str, args: &[&str], says: &str) -> Run {
     all.extend(args);
     let run = run_in(&site.tmp.path().join(cwd), &all);
     run.assert_code(1);
-    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert!(run.stderr.starts_with("error[E80"), "{}", run.stderr);
     assert!(
         run.stderr.contains(says),
         "expected {says:?} in\n{}",

@@ -3,6 +3,9 @@
 //! [`write_new_whole`], [`write_new_files`]): each file is written whole or
 //! not at all.
 
+use crate::base::i18n::{Arg, Msg};
+use crate::base::score::Score;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// Whether a file name is an editor's temporary, swap or backup file, which
@@ -71,28 +74,91 @@ pub fn rel_string(root: &Path, path: &Path) -> String {
 #[derive(Debug)]
 pub struct PathError {
     pub path: PathBuf,
-    pub action: &'static str,
+    pub action: Action,
     pub source: std::io::Error,
+}
+
+/// What was being done to the path when it failed.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Read,
+    Write,
+    /// A new file, which must not exist yet.
+    Create,
+    CreateFolder,
+    SyncFolder,
+    Replace,
+    Copy,
+    Remove,
+    MoveAside,
+    Restore,
+    OpenLock,
+    Lock,
+    WriteLock,
+}
+
+impl PathError {
+    /// `cannot write public/index.html: the disk is full`, in words.
+    pub fn message(&self) -> Msg {
+        let path = self.path.display().to_string();
+        let error = io_arg(&self.source);
+        match self.action {
+            Action::Read => msg!("E801-read", path = path, error = error),
+            Action::Write => msg!("E801-write", path = path, error = error),
+            Action::Create => msg!("E801-create", path = path, error = error),
+            Action::CreateFolder => msg!("E801-create-folder", path = path, error = error),
+            Action::SyncFolder => msg!("E801-sync-folder", path = path, error = error),
+            Action::Replace => msg!("E801-replace", path = path, error = error),
+            Action::Copy => msg!("E801-copy", path = path, error = error),
+            Action::Remove => msg!("E801-remove", path = path, error = error),
+            Action::MoveAside => msg!("E801-move-aside", path = path, error = error),
+            Action::Restore => msg!("E801-restore", path = path, error = error),
+            Action::OpenLock => msg!("E801-open-lock", path = path, error = error),
+            Action::Lock => msg!("E801-lock", path = path, error = error),
+            Action::WriteLock => msg!("E801-write-lock", path = path, error = error),
+        }
+    }
 }
 
 impl std::fmt::Display for PathError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "cannot {} {}: {}",
-            self.action,
-            self.path.display(),
-            self.source
-        )
+        f.write_str(&self.message().en())
     }
 }
 
 impl std::error::Error for PathError {}
 
+/// An I/O error that kiemchung makes itself (a write refused because an
+/// earlier one failed): its words are a message of the catalog, shown in
+/// the reader's language ([`io_arg`]).
+#[derive(Debug)]
+pub struct Said(pub Msg);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en())
+    }
+}
+
+impl std::error::Error for Said {}
+
+/// An I/O error of kiemchung's own ([`Said`]).
+pub fn said(m: Msg) -> std::io::Error {
+    std::io::Error::other(Said(m))
+}
+
+/// What the system (or kiemchung, [`Said`]) said, as a message argument.
+pub fn io_arg(e: &std::io::Error) -> Arg {
+    match e.get_ref().and_then(|x| x.downcast_ref::<Said>()) {
+        Some(Said(m)) => Arg::from(m.clone()),
+        None => Arg::from(e),
+    }
+}
+
 pub fn read(path: &Path) -> Result<Vec<u8>, PathError> {
     std::fs::read(path).map_err(|source| PathError {
         path: path.to_owned(),
-        action: "read",
+        action: Action::Read,
         source,
     })
 }
@@ -100,7 +166,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, PathError> {
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), PathError> {
     std::fs::write(path, bytes).map_err(|source| PathError {
         path: path.to_owned(),
-        action: "write",
+        action: Action::Write,
         source,
     })
 }
@@ -108,7 +174,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), PathError> {
 pub fn create_dir_all(path: &Path) -> Result<(), PathError> {
     std::fs::create_dir_all(path).map_err(|source| PathError {
         path: path.to_owned(),
-        action: "create folder",
+        action: Action::CreateFolder,
         source,
     })
 }
@@ -145,13 +211,16 @@ pub fn free_space(_: &Path) -> Option<u64> {
     None
 }
 
-/// A size for people: `512 B`, `3.4 MB`, `1.2 GB` (decimal units).
-pub fn human_size(bytes: u64) -> String {
+/// A size for people: `512 B`, `3.4 MB`, `1.2 GB` (decimal units, one
+/// decimal), with the decimal sign of the reader's language.
+pub fn human_size(bytes: u64) -> Msg {
+    // Tenths of the unit, rounded, as a score (thousandths).
+    let tenths = |unit: u64| Score::from_milli(((bytes + unit / 20) / (unit / 10)) as i64 * 100);
     match bytes {
-        0..1_000 => format!("{bytes} B"),
-        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
-        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
-        _ => format!("{:.1} GB", bytes as f64 / 1e9),
+        0..1_000 => msg!("size-bytes", n = bytes),
+        1_000..1_000_000 => msg!("size-kb", n = tenths(1_000)),
+        1_000_000..1_000_000_000 => msg!("size-mb", n = tenths(1_000_000)),
+        _ => msg!("size-gb", n = tenths(1_000_000_000)),
     }
 }
 
@@ -191,7 +260,7 @@ pub fn sync_dir(dir: &Path) -> Result<(), PathError> {
             .and_then(|f| f.sync_all())
             .map_err(|source| PathError {
                 path: dir.to_owned(),
-                action: "sync folder",
+                action: Action::SyncFolder,
                 source,
             })?;
     }
@@ -235,7 +304,7 @@ fn write_temp_with(
         let _ = std::fs::remove_file(&tmp);
         return Err(PathError {
             path: path.to_owned(),
-            action: "write",
+            action: Action::Write,
             source,
         });
     }
@@ -268,7 +337,7 @@ fn put_new(path: &Path, bytes: &[u8]) -> Result<(), PathError> {
         let _ = std::fs::remove_file(&tmp);
         PathError {
             path: path.to_owned(),
-            action: "create",
+            action: Action::Create,
             source,
         }
     })
@@ -293,7 +362,7 @@ pub fn write_whole_with(
         let _ = std::fs::remove_file(&tmp);
         PathError {
             path: path.to_owned(),
-            action: "replace",
+            action: Action::Replace,
             source,
         }
     })?;
@@ -439,9 +508,11 @@ mod tests {
 
     #[test]
     fn sizes_for_people() {
-        assert_eq!(human_size(999), "999 B");
-        assert_eq!(human_size(3_400_000), "3.4 MB");
-        assert_eq!(human_size(2_100_000_000), "2.1 GB");
+        use crate::base::i18n::Lang;
+        assert_eq!(human_size(999).en(), "999 B");
+        assert_eq!(human_size(3_400_000).en(), "3.4 MB");
+        assert_eq!(human_size(3_400_000).text(Lang::Vi), "3,4 MB");
+        assert_eq!(human_size(2_100_000_000).en(), "2.1 GB");
     }
 
     #[test]

@@ -38,15 +38,13 @@ pub fn stopwatch(prefix: &'static str) -> impl Fn(&str) {
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
 /// convention), when it is set; an error when it is not a number.
-pub fn source_date_epoch() -> Option<Result<jiff::Timestamp, String>> {
+pub fn source_date_epoch() -> Option<Result<jiff::Timestamp, crate::base::i18n::Msg>> {
     let text = std::env::var("SOURCE_DATE_EPOCH").ok()?;
     Some(
         text.trim()
             .parse::<i64>()
             .ok()
             .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-            .ok_or_else(|| {
-                format!("SOURCE_DATE_EPOCH: `{text}` is not a number of seconds since 1970")
-            }),
+            .ok_or_else(|| crate::msg!("E817-source-date-epoch", value = &text)),
     )
 }

@@ -2,9 +2,11 @@
 //! output folder (public/ by default, review/ with `--review`), all or
 //! nothing, one build at a time, never into a folder kiemchung did not make.
 
-use super::{Context, count, fail, plural, print_diagnostics};
+use super::{Context, count, fail, labelled, print_diagnostics, say, tell};
+use crate::base::score::Score;
 use crate::error::Error;
 use crate::model::audience::Audience;
+use crate::msg;
 use crate::output::{self, OnBusy, WriteOptions};
 use crate::pipeline::{self, BuildOptions, Today};
 use std::path::PathBuf;
@@ -45,9 +47,9 @@ pub fn run(cx: &Context, args: Args) -> ExitCode {
     // is there after the failed build as before it.
     let before = output::identity(&out_dir);
     let left = || match (before, output::identity(&out_dir)) {
-        (Some(a), Some(b)) if a == b => format!("{shown} was left as it was"),
-        (None, None) => format!("nothing was written to {shown}"),
-        _ => format!("{shown} was not replaced by this build"),
+        (Some(a), Some(b)) if a == b => msg!("left-as-it-was", folder = &shown),
+        (None, None) => msg!("left-nothing-written", folder = &shown),
+        _ => msg!("left-not-replaced", folder = &shown),
     };
     let opts = BuildOptions {
         root: args.root,
@@ -57,44 +59,48 @@ pub fn run(cx: &Context, args: Args) -> ExitCode {
         audience,
     };
     let folder = format!("{}/", shown.trim_end_matches('/'));
-    let tell = |pid: Option<u32>| {
-        let pid = pid.map_or("?".to_string(), |p| p.to_string());
-        eprintln!("Đang chờ một lần build khác (pid {pid}) ghi vào {folder}…");
+    let waiting = |pid: Option<u32>| {
+        tell(
+            cx,
+            match pid {
+                Some(pid) => msg!("build-waiting-pid", pid = pid, folder = &folder),
+                None => msg!("build-waiting", folder = &folder),
+            },
+        );
     };
     let write = WriteOptions {
         force: args.force,
         on_busy: if args.no_wait {
             OnBusy::Fail
         } else {
-            OnBusy::Wait(&tell)
+            OnBusy::Wait(&waiting)
         },
     };
     match pipeline::build_into(&opts, &out_dir, &write) {
         Ok(built) => {
             print_diagnostics(&built.warnings, cx);
-            let a = &built.site.assessments;
-            println!(
-                "Built {} ({} files) from {} Markdown files into {} in {:.2} s: {} year{}, {}",
-                plural(built.output.pages(), "page"),
-                built.output.files.len(),
-                built.input_files,
-                shown,
-                started.elapsed().as_secs_f64(),
-                a.len(),
-                if a.len() == 1 { "" } else { "s" },
-                plural(built.warnings.len(), "warning"),
+            // Seconds to the hundredth, as a score (thousandths).
+            let centis = (started.elapsed().as_millis() as i64 + 5) / 10;
+            say(
+                cx,
+                msg!(
+                    "build-done",
+                    pages = built.output.pages(),
+                    files = built.output.files.len(),
+                    inputs = built.input_files,
+                    folder = &shown,
+                    seconds = Score::from_milli(centis * 10),
+                    years = built.site.assessments.len(),
+                    warnings = built.warnings.len()
+                ),
             );
             ExitCode::SUCCESS
         }
         Err(Error::Site(diags)) => {
             print_diagnostics(&diags, cx);
             let (e, w) = count(&diags);
-            eprintln!(
-                "error: could not build: {}, {}; {}",
-                plural(e, "error"),
-                plural(w, "warning"),
-                left()
-            );
+            let failed = msg!("build-failed", errors = e, warnings = w, left = left());
+            eprintln!("{}", labelled(cx, msg!("label-error"), None, &failed));
             ExitCode::from(1)
         }
         Err(Error::Write {
@@ -114,21 +120,23 @@ pub fn run(cx: &Context, args: Args) -> ExitCode {
                     notes,
                 },
             );
-            eprintln!("{}", left());
+            tell(cx, left());
             code
         }
-        Err(Error::Busy { pid }) => {
-            let pid = pid.map_or(String::new(), |p| format!(" (pid {p})"));
-            eprintln!("error: another build{pid} is writing {folder} now");
-            eprintln!(
-                "  = help: run again when it has finished, or without --no-wait to wait for it; {}",
-                left()
+        Err(Error::Busy { pid, .. }) => {
+            let code = fail(
+                cx,
+                &Error::Busy {
+                    pid,
+                    folder: Some(folder.clone()),
+                },
             );
-            ExitCode::from(1)
+            tell(cx, left());
+            code
         }
         Err(e) => {
             let code = fail(cx, &e);
-            eprintln!("{}", left());
+            tell(cx, left());
             code
         }
     }

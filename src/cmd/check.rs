@@ -1,7 +1,7 @@
 //! `kiemchung check`: reads and checks everything, renders every page and
 //! file to find every error, and writes nothing.
 
-use super::{Context, count, plural, print_diagnostics};
+use super::{Context, count, print_diagnostics, tell};
 use crate::base::diag::{self, Diagnostic};
 use crate::error::Error;
 use crate::model::audience::Audience;
@@ -18,7 +18,7 @@ pub fn run(cx: &Context, root: PathBuf, strict: bool, json: bool, today: Today) 
     let diags = match pipeline::run(&opts, Mode::Write(&crate::output::Discard)) {
         Ok(b) => b.warnings.to_vec(),
         Err(Error::Site(d)) => d,
-        Err(other) => vec![Diagnostic::error("", other.to_string())],
+        Err(other) => vec![Diagnostic::error("", other.message())],
     };
     let (e, w) = count(&diags);
     let failed = e > 0 || (strict && w > 0);
@@ -26,11 +26,13 @@ pub fn run(cx: &Context, root: PathBuf, strict: bool, json: bool, today: Today) 
         println!("{}", diag::render_json(&diags, cx.lang));
     } else {
         print_diagnostics(&diags, cx);
-        let verdict = if failed { "failed" } else { "ok" };
-        eprintln!(
-            "check {verdict}: {}, {}",
-            plural(e, "error"),
-            plural(w, "warning")
+        tell(
+            cx,
+            if failed {
+                crate::msg!("check-failed", errors = e, warnings = w)
+            } else {
+                crate::msg!("check-ok", errors = e, warnings = w)
+            },
         );
     }
     if failed {

@@ -4,12 +4,13 @@
 //! package (.zip), written into a folder (ho-so/ by default), each file
 //! whole or not at all.
 
-use super::{Context, fail, plural, print_diagnostics};
+use super::{Context, fail, labelled, print_diagnostics, say, tell, under};
 use crate::base::fsutil::{self, human_size};
 use crate::error::Error;
 use crate::exports::dossier;
 use crate::model::audience::Audience;
 use crate::model::dossier::dossier_candidates;
+use crate::msg;
 use crate::pipeline::{self, BuildOptions, Today};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,22 +37,18 @@ pub fn run(
     };
     let site = &checked.site;
     let Some(a) = site.assessments.iter().find(|a| a.year == year) else {
+        // Years as they are written, never grouped.
         let years: Vec<String> = site
             .assessments
             .iter()
             .map(|a| a.year.to_string())
             .collect();
-        return fail(
-            cx,
-            &Error::Command(format!(
-                "there is no public assessment for {year}; the site has: {}",
-                if years.is_empty() {
-                    "none".to_string()
-                } else {
-                    years.join(", ")
-                }
-            )),
-        );
+        let why = if years.is_empty() {
+            msg!("E808-no-public-year-none", year = year)
+        } else {
+            msg!("E808-no-public-year", year = year, years = years)
+        };
+        return fail(cx, &Error::Command(why));
     };
     let out_dir = output.unwrap_or_else(|| root.join("ho-so"));
     let resolved = crate::output::guard::resolve(&out_dir);
@@ -60,11 +57,12 @@ pub fn run(
             return fail(
                 cx,
                 &Error::Refused {
-                    message: format!(
-                        "{} is inside the site's {own}/ folder, which the documents may not be written into",
-                        out_dir.display()
+                    message: msg!(
+                        "E804-dossier-inside",
+                        folder = out_dir.display().to_string(),
+                        sources = own
                     ),
-                    help: "choose another folder with --output; nothing was changed".into(),
+                    help: Box::new(msg!("help-choose-another-folder")),
                 },
             );
         }
@@ -74,9 +72,7 @@ pub fn run(
     if files.is_empty() {
         return fail(
             cx,
-            &Error::Command(format!(
-                "{year} has no criteria yet: there is nothing to draft"
-            )),
+            &Error::Command(msg!("E813-nothing-to-draft", year = year)),
         );
     }
     if let Err(e) = fsutil::create_dir_all(&out_dir) {
@@ -101,14 +97,14 @@ pub fn run(
         });
         if let Err(e) = result {
             for p in &written {
-                println!("created {}", shown(p));
+                say(cx, msg!("created", path = shown(p)));
             }
             return fail(cx, &failed.unwrap_or(Error::Io(e)));
         }
         written.push(path);
     }
     for p in &written {
-        println!("created {}", shown(p));
+        say(cx, msg!("created", path = shown(p)));
     }
     let max = site
         .config
@@ -118,20 +114,17 @@ pub fn run(
     let files = dossier::package::largest(a);
     let total: u64 = files.iter().map(|(_, size)| size).sum();
     if total > max * 1_000_000 {
-        eprintln!(
-            "warning: the evidence package holds {} of files, more than {max} MB ([documents] max_package_mb)",
-            human_size(total)
-        );
+        let m = msg!("W814-package-large", size = human_size(total), max = max);
+        eprintln!("{}", labelled(cx, msg!("label-warning"), m.code(), &m));
         for (name, size) in files.iter().take(5) {
-            eprintln!("  = note: {name}: {}", human_size(*size));
+            let note = msg!("note-file-size", name = name, size = human_size(*size));
+            under(cx, msg!("label-note"), &note);
         }
-        eprintln!(
-            "  = help: a scanned document can often be saved smaller (lower resolution, grey levels)"
-        );
+        under(cx, msg!("label-help"), &msg!("W814-package-large-help"));
     }
-    eprintln!(
-        "Drafted {} for {year} from the public site",
-        plural(written.len(), "document")
+    tell(
+        cx,
+        msg!("dossier-done", documents = written.len(), year = year),
     );
     ExitCode::SUCCESS
 }

@@ -2,80 +2,70 @@
 //! ([`crate::scaffold::import`]). Prints what is added, changed and removed
 //! (removed files are listed, never deleted), the same with `--dry-run`.
 
-use super::{Context, fail, plural};
+use super::{Context, fail, labelled, say, under};
+use crate::base::i18n::Msg;
+use crate::msg;
 use crate::scaffold::import::{self, Args, Outcome};
 use std::process::ExitCode;
 
-fn read_line(o: &Outcome) -> String {
-    format!(
-        "read the table at {}: {}, {}, maximum {}",
-        o.header,
-        plural(o.areas, "area"),
-        plural(o.criteria, "criterion"),
-        o.max.to_plain()
+fn read_line(o: &Outcome) -> Msg {
+    msg!(
+        "import-read",
+        cell = &o.header,
+        areas = o.areas,
+        criteria = o.criteria,
+        max = o.max
     )
-    .replace("1 criterions", "1 criterion")
-    .replace("criterions", "criteria")
 }
 
-fn added(rel: &str) -> String {
-    format!("added   {rel}")
-}
-
-fn changed(rel: &str, what: &[String]) -> String {
-    format!("changed {rel}: {}", what.join("; "))
-}
-
-fn removed(rel: &str, id: &str) -> String {
-    format!("removed {rel} ({id} is not in the table; the file is kept, delete it if it must go)")
-}
-
-fn summary(o: &Outcome, dry_run: bool) -> String {
-    let counts = format!(
-        "{} added, {} changed, {} removed",
-        o.added.len(),
-        o.changed.len(),
-        o.removed.len()
+fn summary(o: &Outcome, dry_run: bool) -> Msg {
+    let counts = msg!(
+        "import-counts",
+        added = o.added.len(),
+        changed = o.changed.len(),
+        removed = o.removed.len()
     );
     if dry_run {
-        format!("dry run: nothing was written ({counts} without --dry-run)")
+        msg!("import-dry-run", counts = counts)
     } else if o.added.is_empty() && o.changed.is_empty() {
-        format!("nothing to write: the year already has the table's titles and maxima ({counts})")
+        msg!("import-nothing-to-write", counts = counts)
     } else {
-        format!("imported: {counts}")
+        msg!("import-done", counts = counts)
     }
 }
 
 pub fn run(cx: &Context, args: &Args) -> ExitCode {
     match import::run(args) {
         Ok(o) => {
-            println!("{}", read_line(&o));
+            say(cx, read_line(&o));
             for rel in &o.added {
-                println!("{}", added(rel));
+                say(cx, msg!("import-added", path = rel));
             }
             for (rel, what) in &o.changed {
-                println!("{}", changed(rel, what));
+                // At most a title and a maximum, each in the reader's words.
+                let what: Vec<String> = what.iter().map(|m| m.text(cx.lang)).collect();
+                say(
+                    cx,
+                    msg!("import-changed", path = rel, what = what.join("; ")),
+                );
             }
             for (rel, id) in &o.removed {
-                println!("{}", removed(rel, id));
+                say(cx, msg!("import-removed", path = rel, id = id));
             }
             for note in &o.notes {
-                eprintln!("note: {note}");
+                eprintln!("{}", labelled(cx, msg!("label-note"), None, note));
             }
-            println!("{}", summary(&o, args.dry_run));
+            say(cx, summary(&o, args.dry_run));
             ExitCode::SUCCESS
         }
         Err(failure) => {
             let code = fail(cx, &failure.error);
             if !failure.written.is_empty() {
                 for p in &failure.written {
-                    println!("wrote {}", p.display());
+                    say(cx, msg!("wrote", path = p));
                 }
-                eprintln!(
-                    "  = note: the {} listed above were written whole before it; \
-                     nothing else was changed",
-                    plural(failure.written.len(), "file")
-                );
+                let note = msg!("note-written-before", files = failure.written.len());
+                under(cx, msg!("label-note"), &note);
             }
             code
         }

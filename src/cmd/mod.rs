@@ -15,7 +15,7 @@ mod schema;
 mod serve;
 
 use crate::base::diag::{self, Diagnostic};
-use crate::base::i18n::Lang;
+use crate::base::i18n::{Lang, Msg};
 use crate::error::Error;
 use crate::msg;
 use crate::pipeline::Today;
@@ -60,7 +60,9 @@ fn parse_today(s: &str) -> Result<Date, String> {
 
 /// A malformed `--base-url` is wrong usage (exit 2), like a bad `--today`.
 fn parse_base_url(s: &str) -> Result<String, String> {
-    crate::load::config::split_base_url(s).map(|_| s.to_string())
+    crate::load::config::split_base_url(s)
+        .map(|_| s.to_string())
+        .map_err(|m| m.text(lang()))
 }
 
 fn parse_bind(s: &str) -> Result<IpAddr, String> {
@@ -196,20 +198,47 @@ fn count(diags: &[Diagnostic]) -> (usize, usize) {
     (e, diags.len() - e)
 }
 
-fn plural(n: usize, word: &str) -> String {
-    diag::plural(n, word)
+/// Prints a line of the terminal in the reader's language (a closed
+/// standard output, `| head`, is no reason to panic).
+fn say(cx: &Context, m: Msg) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{}", m.text(cx.lang));
+}
+
+/// Prints a line to standard error in the reader's language.
+fn tell(cx: &Context, m: Msg) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{}", m.text(cx.lang));
+}
+
+/// `error: …`, `warning[W814]: …`: a line labelled as the diagnostics are,
+/// with the code when there is one.
+fn labelled(cx: &Context, label: Msg, code: Option<&str>, m: &Msg) -> String {
+    let label = label.text(cx.lang);
+    match code {
+        Some(c) => format!("{label}[{c}]: {}", m.text(cx.lang)),
+        None => format!("{label}: {}", m.text(cx.lang)),
+    }
+}
+
+/// `  = note: …` (or `help`) under an error or a warning.
+fn under(cx: &Context, label: Msg, m: &Msg) {
+    eprintln!("  = {}: {}", label.text(cx.lang), m.text(cx.lang));
 }
 
 /// Prints an error that ends a command (its diagnostics first, if it has
-/// any), then `then` if given; exit code 1.
+/// any), with its code, notes and help; exit code 1.
 fn fail(cx: &Context, e: &Error) -> ExitCode {
     print_diagnostics(e.diagnostics(), cx);
-    eprintln!("error: {e}");
+    eprintln!(
+        "{}",
+        labelled(cx, msg!("label-error"), e.code(), &e.message())
+    );
     for note in e.notes() {
-        eprintln!("  = note: {note}");
+        under(cx, msg!("label-note"), &note);
     }
     if let Some(help) = e.help() {
-        eprintln!("  = help: {help}");
+        under(cx, msg!("label-help"), &help);
     }
     ExitCode::from(1)
 }

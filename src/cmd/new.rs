@@ -1,7 +1,8 @@
 //! `kiemchung new`: start a criterion or a year from a correct file
 //! ([`crate::scaffold`]).
 
-use super::{Context, fail};
+use super::{Context, fail, labelled, say, under};
+use crate::msg;
 use crate::scaffold::{self, NewCriterion};
 use std::path::Path;
 use std::process::ExitCode;
@@ -50,24 +51,21 @@ pub fn run(cx: &Context, root: &Path, what: NewWhat) -> ExitCode {
     match result {
         Ok(paths) => {
             for p in &paths {
-                println!("created {}", p.display());
+                say(cx, msg!("created", path = p));
             }
             if let Some(note) = scaffold::schema_note(root) {
-                eprintln!("note: {note}");
+                eprintln!("{}", labelled(cx, msg!("label-note"), None, &note));
             }
             ExitCode::SUCCESS
         }
         Err(failure) => {
             for p in &failure.written {
-                println!("created {}", p.display());
+                say(cx, msg!("created", path = p));
             }
             let code = fail(cx, &failure.error);
             if !failure.written.is_empty() {
-                eprintln!(
-                    "  = note: the {} listed above were written whole before it; \
-                     nothing else was changed",
-                    super::plural(failure.written.len(), "file")
-                );
+                let note = msg!("note-written-before", files = failure.written.len());
+                under(cx, msg!("label-note"), &note);
             }
             code
         }

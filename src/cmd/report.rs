@@ -2,11 +2,13 @@
 //! (in Vietnamese, like the site), CSV or JSON, for staff without a
 //! browser. It stops after the checks: no page is rendered.
 
-use super::{Context, print_diagnostics};
+use super::{Context, fail, labelled, print_diagnostics};
 use crate::base::score::Score;
 use crate::base::vi;
+use crate::error::Error;
 use crate::model::audience::Audience;
 use crate::model::gaps::{GapReport, GapRow, gap_report};
+use crate::msg;
 use crate::pipeline::{self, BuildOptions, Today};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -36,11 +38,8 @@ pub fn run(
         Err(diags) => {
             print_diagnostics(&diags, cx);
             let (e, w) = super::count(&diags);
-            eprintln!(
-                "error: the site has {} ({}); fix them first (kiemchung check)",
-                super::plural(e, "error"),
-                super::plural(w, "warning")
-            );
+            let m = msg!("report-site-has-errors", errors = e, warnings = w);
+            eprintln!("{}", labelled(cx, msg!("label-error"), None, &m));
             return ExitCode::from(1);
         }
     };
@@ -55,21 +54,7 @@ pub fn run(
             .or(site.assessments.last()),
     };
     let Some(a) = chosen else {
-        let years: Vec<String> = site
-            .assessments
-            .iter()
-            .map(|a| a.year.to_string())
-            .collect();
-        eprintln!(
-            "error: no assessment{}; the site has: {}",
-            year.map(|y| format!(" for {y}")).unwrap_or_default(),
-            if years.is_empty() {
-                "none".into()
-            } else {
-                years.join(", ")
-            }
-        );
-        return ExitCode::from(1);
+        return fail(cx, &Error::Command(no_year(site, year)));
     };
     let r = gap_report(site, a);
     match format {
@@ -78,6 +63,24 @@ pub fn run(
         ReportFormat::Json => println!("{}", to_json(&r)),
     }
     ExitCode::SUCCESS
+}
+
+/// The year asked for is not the site's: which years it has.
+pub(super) fn no_year(
+    site: &crate::model::site::Site,
+    year: Option<i32>,
+) -> crate::base::i18n::Msg {
+    // Years as they are written, never grouped.
+    let years: Vec<String> = site
+        .assessments
+        .iter()
+        .map(|a| a.year.to_string())
+        .collect();
+    match (year, years.is_empty()) {
+        (Some(y), false) => msg!("E808-no-year", year = y, years = years),
+        (Some(y), true) => msg!("E808-no-year-none", year = y),
+        (None, _) => msg!("E808-no-assessment"),
+    }
 }
 
 fn opt(s: Option<Score>) -> String {

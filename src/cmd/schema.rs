@@ -2,19 +2,12 @@
 //! kind of content file and of site.toml ([`crate::schema`]) into
 //! `schemas/` of the site, or another folder.
 
-use super::{Context, fail};
+use super::{Context, fail, say};
 use crate::base::fsutil;
+use crate::msg;
 use crate::schema::{self, Kind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-fn wrote(path: &Path) -> String {
-    format!("wrote {}", path.display())
-}
-
-fn unchanged(path: &Path) -> String {
-    format!("unchanged {}", path.display())
-}
 
 pub fn run(cx: &Context, root: &Path, output: Option<PathBuf>) -> ExitCode {
     let dir = output.unwrap_or_else(|| root.join(schema::DIR));
@@ -25,13 +18,13 @@ pub fn run(cx: &Context, root: &Path, output: Option<PathBuf>) -> ExitCode {
         let path = dir.join(kind.file_name());
         let text = schema::text(kind);
         if std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
-            println!("{}", unchanged(&path));
+            say(cx, msg!("unchanged", path = &path));
             continue;
         }
         if let Err(e) = fsutil::write_whole(&path, text.as_bytes()) {
             return fail(cx, &e.into());
         }
-        println!("{}", wrote(&path));
+        say(cx, msg!("wrote", path = &path));
     }
     ExitCode::SUCCESS
 }

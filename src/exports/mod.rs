@@ -100,7 +100,7 @@ fn error_file(path: &str, e: &Error, lang: Lang) -> Vec<u8> {
     match e {
         Error::Site(diags) if !diags.is_empty() => crate::render::env::error_page(&diags[0], lang),
         _ => crate::render::env::error_page(
-            &crate::base::diag::Diagnostic::error("", e.to_string()),
+            &crate::base::diag::Diagnostic::error("", e.message()),
             lang,
         ),
     }

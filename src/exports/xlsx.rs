@@ -19,9 +19,11 @@
 //! Dates are real Excel dates shown `dd/mm/yyyy`. The workbook's creation
 //! date is the build date (`--today`), so two builds are byte-identical.
 
+use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::model::file::TaskState;
 use crate::model::site::{Assessment, Site};
+use crate::msg;
 use jiff::civil::Date;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Url, Workbook, Worksheet,
@@ -72,8 +74,8 @@ const TASK_COLUMNS: &[(&str, f64)] = &[
 /// room left for the ellipsis.
 const MAX_CELL: usize = 32_000;
 
-fn err(e: XlsxError) -> String {
-    format!("writing the Excel workbook: {e}")
+fn err(e: XlsxError) -> Msg {
+    msg!("output-xlsx", detail = e.to_string())
 }
 
 struct Formats {
@@ -132,8 +134,8 @@ fn fit(s: &str) -> String {
     out
 }
 
-fn excel_date(d: Date) -> Result<ExcelDateTime, String> {
-    let y = u16::try_from(d.year()).map_err(|_| format!("year {} out of range", d.year()))?;
+fn excel_date(d: Date) -> Result<ExcelDateTime, Msg> {
+    let y = u16::try_from(d.year()).map_err(|_| msg!("output-year-range", year = d.year()))?;
     ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).map_err(err)
 }
 
@@ -148,7 +150,7 @@ fn headers(
     name: &str,
     columns: &[(&str, f64)],
     f: &Formats,
-) -> Result<(), String> {
+) -> Result<(), Msg> {
     ws.set_name(name).map_err(err)?;
     for (c, (title, width)) in columns.iter().enumerate() {
         let c = c as u16;
@@ -160,7 +162,7 @@ fn headers(
     Ok(())
 }
 
-fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), String> {
+fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), Msg> {
     if !s.is_empty() {
         ws.write_string_with_format(row, col, fit(s), f)
             .map_err(err)?;
@@ -168,13 +170,7 @@ fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(
     Ok(())
 }
 
-fn score(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    s: Option<Score>,
-    f: &Format,
-) -> Result<(), String> {
+fn score(ws: &mut Worksheet, row: u32, col: u16, s: Option<Score>, f: &Format) -> Result<(), Msg> {
     if let Some(s) = s {
         ws.write_number_with_format(row, col, excel_number(s), f)
             .map_err(err)?;
@@ -184,7 +180,7 @@ fn score(
 
 /// A real Excel date; a date Excel cannot hold (before 1900, a typo that the
 /// content checks let through) is written as text rather than failing.
-fn date(ws: &mut Worksheet, row: u32, col: u16, d: Option<Date>, f: &Format) -> Result<(), String> {
+fn date(ws: &mut Worksheet, row: u32, col: u16, d: Option<Date>, f: &Format) -> Result<(), Msg> {
     match d.map(|d| (d, excel_date(d))) {
         Some((_, Ok(x))) => {
             ws.write_datetime_with_format(row, col, x, f).map_err(err)?;
@@ -248,7 +244,7 @@ impl crate::exports::Export for Xlsx {
 }
 
 /// The workbook of one assessment, as the bytes of an `.xlsx` file.
-pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
+pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, Msg> {
     // The long sheets go through temporary files (`workbook_with`); where none
     // can be written (no writable temporary folder, disk full) the same
     // workbook is made in memory instead.
@@ -258,7 +254,7 @@ pub fn workbook(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
 /// The workbook with its long sheets written row by row through temporary
 /// files (`row_by_row`) or held in memory: the same cells either way.
 #[doc(hidden)]
-pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Vec<u8>, String> {
+pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Vec<u8>, Msg> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     // Level 2 of 9: deflate at the default level (6) was half of the
@@ -291,7 +287,7 @@ pub fn workbook_with(site: &Site, a: &Assessment, row_by_row: bool) -> Result<Ve
 
 /// A new sheet for a long table: written row by row through a temporary
 /// file, or held in memory.
-fn long_sheet(wb: &mut Workbook, row_by_row: bool) -> Result<&mut Worksheet, String> {
+fn long_sheet(wb: &mut Workbook, row_by_row: bool) -> Result<&mut Worksheet, Msg> {
     if row_by_row {
         wb.add_worksheet_with_constant_memory().map_err(err)
     } else {
@@ -299,7 +295,7 @@ fn long_sheet(wb: &mut Workbook, row_by_row: bool) -> Result<&mut Worksheet, Str
     }
 }
 
-fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> Result<(), String> {
+fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> Result<(), Msg> {
     headers(ws, SHEET_TREE, TREE_COLUMNS, f)?;
     let mut row = 0u32;
     for n in &a.nodes {
@@ -383,12 +379,7 @@ fn tree_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> R
     Ok(())
 }
 
-fn evidence_sheet(
-    ws: &mut Worksheet,
-    site: &Site,
-    a: &Assessment,
-    f: &Formats,
-) -> Result<(), String> {
+fn evidence_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> Result<(), Msg> {
     headers(ws, SHEET_EVIDENCE, EVIDENCE_COLUMNS, f)?;
     let mut row = 0u32;
     for (n, e) in a.all_evidence() {
@@ -430,7 +421,7 @@ fn evidence_sheet(
     Ok(())
 }
 
-fn task_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> Result<(), String> {
+fn task_sheet(ws: &mut Worksheet, site: &Site, a: &Assessment, f: &Formats) -> Result<(), Msg> {
     headers(ws, SHEET_TASKS, TASK_COLUMNS, f)?;
     let mut row = 0u32;
     for t in a.all_tasks() {

@@ -2,7 +2,8 @@
 
 use crate::base::diag::{self, Diagnostic};
 use crate::base::forms;
-use crate::base::i18n::Lang;
+use crate::base::i18n::{Lang, Msg};
+use crate::msg;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -136,7 +137,7 @@ impl Config {
     }
 
     /// Replaces base_url (from `--base-url`), checking it the same way.
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Msg> {
         let (base_url, base_path) = split_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -146,24 +147,21 @@ impl Config {
 
 /// Checks an absolute http(s) URL and returns it with a trailing slash,
 /// together with its path part (`/cchc/`).
-pub fn split_base_url(url: &str) -> Result<(String, String), String> {
+pub fn split_base_url(url: &str) -> Result<(String, String), Msg> {
     let url = url.trim();
-    let expected = "expected an absolute URL such as https://example.gov.vn/cchc/";
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("`{url}` does not start with http:// or https://; {expected}"))?;
+        .ok_or_else(|| msg!("base-url-no-scheme", url = url))?;
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
     if host.is_empty() || host.contains(['?', '#', ' ']) {
-        return Err(format!("`{url}` has no host; {expected}"));
+        return Err(msg!("base-url-no-host", url = url));
     }
     if path.contains(['?', '#', ' ', '\\']) {
-        return Err(format!(
-            "`{url}`: the path may not hold a query, a fragment or spaces; {expected}"
-        ));
+        return Err(msg!("base-url-bad-path", url = url));
     }
     let mut path = path.to_string();
     if !path.ends_with('/') {
@@ -193,8 +191,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let mut message = e.message().trim().to_string();
-            if let Some(field) = message
+            let serde_message = e.message().trim();
+            let message = if let Some(field) = serde_message
                 .strip_prefix("missing field `")
                 .and_then(|r| r.strip_suffix('`'))
             {
@@ -203,13 +201,23 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                     "title" => "title = \"Cải cách hành chính — …\"",
                     _ => "… = …",
                 };
-                message = format!("{message}; expected a line such as `{example}`");
-            }
-            let mut d = Diagnostic::error(FILE, message.clone());
+                msg!("E104-missing-key", name = field, example = example)
+            } else if let Some((field, allowed)) = unknown_field(serde_message) {
+                let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+                msg!(
+                    "E103-unknown-key",
+                    name = field,
+                    count = allowed.len(),
+                    expected = expected
+                )
+            } else {
+                msg!("E102-syntax", detail = serde_message)
+            };
+            let mut d = Diagnostic::error(FILE, message);
             if let Some(span) = e.span() {
                 d = at_span(d, text, span);
             }
-            if let Some(help) = unknown_field_help(&message) {
+            if let Some(help) = unknown_field_help(serde_message) {
                 d = d.with_help(help);
             }
             return Err(vec![d]);
@@ -220,7 +228,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         Ok(v) => v,
         Err(msg) => {
             errors.push(at_span(
-                Diagnostic::error(FILE, format!("base_url: {msg}")),
+                Diagnostic::error(FILE, msg!("E101-base-url", detail = msg)),
                 text,
                 raw.base_url.span(),
             ));
@@ -232,10 +240,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             let name = t.get_ref().trim();
             if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
                 errors.push(at_span(
-                    Diagnostic::error(
-                        FILE,
-                        format!("theme: `{name}` is not a folder name under themes/"),
-                    ),
+                    Diagnostic::error(FILE, msg!("E105-theme", name = name)),
                     text,
                     t.span(),
                 ));
@@ -251,13 +256,8 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let timezone = match jiff::tz::TimeZone::get(tz_name) {
         Ok(tz) => tz,
         Err(_) => {
-            let d = Diagnostic::error(
-                FILE,
-                format!("timezone: `{tz_name}` is not a time zone name"),
-            )
-            .with_help(format!(
-                "write an IANA name such as `timezone = \"{DEFAULT_TIMEZONE}\"`"
-            ));
+            let d = Diagnostic::error(FILE, msg!("E106-timezone", name = tz_name))
+                .with_help(msg!("E106-timezone-help", example = DEFAULT_TIMEZONE));
             errors.push(match &raw.timezone {
                 Some(t) => at_span(d, text, t.span()),
                 None => d,
@@ -271,20 +271,15 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         if id.is_empty() || crate::base::vi::slugify(&id) != id {
             errors.push(
                 at_span(
-                    Diagnostic::error(
-                        FILE,
-                        format!(
-                            "unit id `{id}` must be lowercase ASCII letters, digits and hyphens"
-                        ),
-                    ),
+                    Diagnostic::error(FILE, msg!("E107-unit-id", id = &id)),
                     text,
                     u.id.span(),
                 )
-                .with_help(format!("try `{}`", crate::base::vi::slugify(&id))),
+                .with_help(msg!("help-try", name = crate::base::vi::slugify(&id))),
             );
         } else if units.iter().any(|x| x.id == id) {
             errors.push(at_span(
-                Diagnostic::error(FILE, format!("unit id `{id}` is declared twice")),
+                Diagnostic::error(FILE, msg!("E108-unit-twice", id = &id)),
                 text,
                 u.id.span(),
             ));
@@ -296,10 +291,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
     for p in &raw.documents.publish {
         if !["report", "notice", "package"].contains(&p.as_str()) {
-            errors.push(Diagnostic::error(
-                FILE,
-                format!("documents.publish: `{p}` is not one of report, notice, package"),
-            ));
+            errors.push(Diagnostic::error(FILE, msg!("E109-publish", name = p)));
         }
     }
     if !errors.is_empty() {
@@ -319,26 +311,29 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     })
 }
 
-/// For serde's "unknown field `x`, expected one of `a`, `b`" messages, a
-/// "did you mean" hint naming the nearest allowed field.
-pub fn unknown_field_help(message: &str) -> Option<String> {
+/// The field and the allowed fields of serde's "unknown field `x`,
+/// expected one of `a`, `b`" (or "expected `a` or `b`") messages.
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, rest) = rest.split_once('`')?;
+    let rest = rest.trim_start_matches(',').trim();
     let list = rest
-        .trim_start_matches(',')
-        .trim()
         .strip_prefix("expected one of ")
-        .or_else(|| {
-            rest.trim_start_matches(',')
-                .trim()
-                .strip_prefix("expected ")
-        })?;
+        .or_else(|| rest.strip_prefix("expected "))?;
     let allowed: Vec<&str> = list
-        .split(',')
-        .map(|s| s.trim().trim_start_matches("or ").trim_matches('`').trim())
+        .split(", ")
+        .flat_map(|s| s.split(" or "))
+        .map(|s| s.trim().trim_matches('`').trim())
         .filter(|s| !s.is_empty())
         .collect();
-    diag::nearest(field, allowed.iter().copied()).map(|n| format!("did you mean `{n}`?"))
+    Some((field, allowed))
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" messages, a
+/// "did you mean" hint naming the nearest allowed field.
+pub fn unknown_field_help(message: &str) -> Option<Msg> {
+    let (field, allowed) = unknown_field(message)?;
+    diag::nearest(field, allowed.iter().copied()).map(|n| msg!("help-did-you-mean", name = n))
 }
 
 #[cfg(test)]
@@ -389,6 +384,40 @@ name = "Văn phòng Sở"
         assert_eq!(
             errs[0].help.as_ref().map(|h| h.en()).as_deref(),
             Some("did you mean `theme`?")
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_the_allowed_ones_in_either_language() {
+        use crate::base::i18n::Lang;
+        let unit = format!("{OK}\n[[units]]\nid = \"x\"\nnam = \"y\"\n");
+        let e = &parse(&unit).unwrap_err()[0];
+        assert_eq!(e.code(), "E103");
+        assert_eq!(
+            e.message.en(),
+            "unknown field `nam`, expected one of `id`, `name`"
+        );
+        assert!(
+            e.message
+                .text(Lang::Vi)
+                .ends_with("chỉ dùng được các trường `id`, `name`"),
+            "{}",
+            e.message.text(Lang::Vi)
+        );
+        let one = format!("{OK}\n[markdown]\nunsafe = true\n");
+        let e = &parse(&one).unwrap_err()[0];
+        assert_eq!(
+            e.message.en(),
+            "unknown field `unsafe`, expected `unsafe_html`"
+        );
+        assert!(
+            e.message
+                .text(Lang::Vi)
+                .ends_with("chỉ dùng được trường `unsafe_html`")
+        );
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `unsafe_html`?")
         );
     }
 

@@ -4,6 +4,7 @@
 //! byte that shows it.
 
 use crate::base::diag::Diagnostic;
+use crate::msg;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Line and column (in characters, 1-based) of byte `at` of `bytes`, whose
@@ -20,10 +21,6 @@ fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
         + 1;
     (line, col)
 }
-
-const SAVE_AS_UTF8: &str = "open it and save it as UTF-8 (in Word: Save As → Plain Text → \
-    Unicode (UTF-8); in Notepad: Save As → Encoding: UTF-8); or convert it with UniKey's \
-    converter (Ctrl+Shift+F6: source {from}, destination Unicode)";
 
 /// The legacy Vietnamese encoding a file not in UTF-8 most likely uses,
 /// judged from byte patterns only one of them produces:
@@ -85,14 +82,7 @@ pub fn guess_legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
 /// NUL bytes, each with the line and column of the first offending byte.
 pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(Diagnostic::error(
-            rel,
-            "this file is UTF-16 (it begins with a UTF-16 byte order mark); expected UTF-8",
-        )
-        .with_help(
-            "open it and save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8; in Word: \
-             Save As → Plain Text → Unicode (UTF-8))",
-        ));
+        return Err(Diagnostic::error(rel, msg!("E001-utf16")).with_help(msg!("E001-utf16-help")));
     }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
@@ -110,47 +100,39 @@ pub fn decode(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let (line, col) = line_col(bytes, valid);
             // From the byte before: in VNI that is the vowel its mark belongs to.
             let guess = guess_legacy_encoding(&bytes[valid.saturating_sub(1)..]);
-            let what = match guess {
-                Some(enc) => format!("; it looks like {enc}"),
-                None => String::new(),
+            // A byte is named as programs show it, `0xFF`.
+            let byte = format!("0x{:02X}", bytes[valid]);
+            let (message, help) = match guess {
+                Some(enc) => (
+                    msg!(
+                        "E001-not-utf8-looks-like",
+                        byte = &byte,
+                        line = line,
+                        column = col,
+                        encoding = enc
+                    ),
+                    msg!("E001-convert-help", encoding = enc),
+                ),
+                None => (
+                    msg!("E001-not-utf8", byte = &byte, line = line, column = col),
+                    msg!("E001-convert-unknown-help"),
+                ),
             };
             // The line is shown as far as it can be read: undecodable
             // bytes appear as U+FFFD, the caret under the first of them.
-            let d = Diagnostic::error(
-                rel,
-                format!(
-                    "this file is not UTF-8 (invalid byte 0x{:02X} at line {line}, column {col}){what}",
-                    bytes[valid]
-                ),
-            )
-            .at(&String::from_utf8_lossy(bytes), line, col)
-            .with_help(match guess {
-                Some(enc) => format!(
-                    "{}; if the text still looks wrong, try the other legacy encodings \
-                     (TCVN3 (ABC), VNI, Windows-1258) as the source",
-                    SAVE_AS_UTF8.replace("{from}", enc)
-                ),
-                None => format!(
-                    "it may be in TCVN3 (ABC), VNI or Windows-1258; {}",
-                    SAVE_AS_UTF8.replace("{from}", "the file's encoding")
-                ),
-            });
+            let d = Diagnostic::error(rel, message)
+                .at(&String::from_utf8_lossy(bytes), line, col)
+                .with_help(help);
             return Err(d);
         }
     };
     if let Some(at) = text.find('\0') {
         let (line, col) = line_col(text.as_bytes(), at);
-        return Err(Diagnostic::error(
-            rel,
-            format!(
-                "this file holds a NUL byte (0x00) at line {line}, column {col}; expected text"
-            ),
-        )
-        .at(&text.replace('\0', "\u{2400}"), line, col)
-        .with_help(
-            "a text file never holds NUL bytes: this may be a binary file (a Word document, a \
-             PDF) named .md, or a file saved as UTF-16; save it as plain text in UTF-8",
-        ));
+        return Err(
+            Diagnostic::error(rel, msg!("E002-nul", line = line, column = col))
+                .at(&text.replace('\0', "\u{2400}"), line, col)
+                .with_help(msg!("E002-nul-help")),
+        );
     }
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")

@@ -12,6 +12,9 @@ pub use decode::{decode, guess_legacy_encoding};
 
 use crate::base::diag::Diagnostic;
 use crate::base::fsutil::{self, rel_string};
+use crate::base::i18n::Msg;
+use crate::base::score::Score;
+use crate::msg;
 use config::Config;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -71,17 +74,20 @@ fn read_text(root: &Path, abs: &Path) -> Result<SourceFile, Diagnostic> {
 
 /// Reads a text file of at most [`MAX_TEXT_BYTES`]; a bigger one is
 /// refused without being read into memory.
-fn read_limited(abs: &Path) -> Result<Vec<u8>, String> {
+fn read_limited(abs: &Path) -> Result<Vec<u8>, Msg> {
     use std::io::Read;
+    const MB: u64 = 1_048_576;
     let too_big = |size: u64| {
-        format!(
-            "this file is {:.1} MB; kiemchung reads text files (Markdown, site.toml, \
-             templates) of at most {} MB",
-            size as f64 / 1_048_576.0,
-            MAX_TEXT_BYTES / 1_048_576
+        // Megabytes with one decimal, rounded: tenths as a score.
+        let tenths = (size * 10 + MB / 2) / MB;
+        msg!(
+            "E003-too-large",
+            size = Score::from_milli(tenths as i64 * 100),
+            max = (MAX_TEXT_BYTES / MB) as usize
         )
     };
-    let file = std::fs::File::open(abs).map_err(|e| format!("cannot read: {e}"))?;
+    let unreadable = |e: std::io::Error| msg!("E004-unreadable", error = &e);
+    let file = std::fs::File::open(abs).map_err(unreadable)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_TEXT_BYTES {
         return Err(too_big(size));
@@ -91,7 +97,7 @@ fn read_limited(abs: &Path) -> Result<Vec<u8>, String> {
     // written): read one byte more than allowed to notice.
     file.take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_TEXT_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
@@ -170,11 +176,9 @@ fn walk(dir: &Path, diags: &mut Vec<Diagnostic>, root: &Path) -> Vec<PathBuf> {
                         diags.push(
                             Diagnostic::error(
                                 rel_string(root, e.path()),
-                                format!(
-                                    "this is a link to {shown}, outside the site folder; links are followed only inside the site"
-                                ),
+                                msg!("E005-link-outside", target = shown),
                             )
-                            .with_help("copy the file or folder into the site instead of linking to it"),
+                            .with_help(msg!("E005-link-outside-help")),
                         );
                         if e.file_type().is_dir() {
                             walker.skip_current_dir();
@@ -186,12 +190,10 @@ fn walk(dir: &Path, diags: &mut Vec<Diagnostic>, root: &Path) -> Vec<PathBuf> {
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(|p| rel_string(root, p)).unwrap_or_default();
-                let msg = match e.loop_ancestor() {
-                    Some(a) => format!(
-                        "this link makes a loop: it leads back to {}, which contains it",
-                        rel_string(root, a)
-                    ),
-                    None => format!("cannot read: {e}"),
+                let msg = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(a), _) => msg!("E006-link-loop", folder = rel_string(root, a)),
+                    (None, Some(io)) => msg!("E004-unreadable", error = io),
+                    (None, None) => msg!("E004-unreadable", error = e.to_string()),
                 };
                 diags.push(Diagnostic::error(path, msg));
             }
@@ -228,9 +230,9 @@ pub fn load_with(root: &Path, reread: Option<&dyn Reread>) -> Inputs {
         diags.push(
             Diagnostic::error(
                 config::FILE,
-                format!("no {} in {}", config::FILE, root.display()),
+                msg!("E007-no-site-toml", folder = root.display().to_string()),
             )
-            .with_help("run kiemchung in the site folder, or give it with --root DIR"),
+            .with_help(msg!("E007-no-site-toml-help")),
         );
         return inputs;
     }
@@ -249,7 +251,7 @@ pub fn load_with(root: &Path, reread: Option<&dyn Reread>) -> Inputs {
     if !content_dir.is_dir() {
         diags.push(Diagnostic::error(
             "content",
-            format!("no content/ folder in {}", root.display()),
+            msg!("E008-no-content", folder = root.display().to_string()),
         ));
     }
     let (md, other): (Vec<PathBuf>, Vec<PathBuf>) = walk(&content_dir, diags, root)
@@ -270,11 +272,8 @@ pub fn load_with(root: &Path, reread: Option<&dyn Reread>) -> Inputs {
         let theme_dir = root.join("themes").join(&theme);
         if !theme_dir.is_dir() && theme != "default" {
             diags.push(
-                Diagnostic::error(
-                    config::FILE,
-                    format!("theme `{theme}`: there is no folder themes/{theme}/"),
-                )
-                .with_help("remove `theme` to use the built-in default theme"),
+                Diagnostic::error(config::FILE, msg!("E703-no-theme", theme = &theme))
+                    .with_help(msg!("E703-no-theme-help")),
             );
         }
         let tpl_dir = theme_dir.join("templates");

@@ -3,6 +3,8 @@
 
 use super::folders::tree_size;
 use crate::base::fsutil::{self, PathError};
+use crate::base::i18n::Msg;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// A write that failed, and when the disk was full, what is known of the
@@ -29,7 +31,7 @@ pub struct Space {
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.full.is_some() {
-            write!(f, "the disk is full: {}", self.error)
+            f.write_str(&msg!("E802-disk-full", error = self.error.message()).en())
         } else {
             write!(f, "{}", self.error)
         }
@@ -50,26 +52,20 @@ impl WriteError {
     }
 
     /// What is known of the space, one sentence per line.
-    pub fn notes(&self) -> Vec<String> {
+    pub fn notes(&self) -> Vec<Msg> {
         let Some(s) = &self.full else {
             return Vec::new();
         };
         let h = fsutil::human_size;
         let mut notes = vec![match s.needed {
-            Some(n) => format!("the new site needs {} in all", h(n)),
-            None => format!(
-                "the build had written {} when the disk was full, and needed more",
-                h(s.written)
-            ),
+            Some(n) => msg!("note-site-needs", size = h(n)),
+            None => msg!("note-had-written", size = h(s.written)),
         }];
         if let Some(free) = s.free_at_start {
-            notes.push(format!(
-                "{} was free on that disk when the build started",
-                h(free)
-            ));
+            notes.push(msg!("note-free-at-start", size = h(free)));
         }
         if let Some(p) = s.previous {
-            notes.push(format!("the previous site, which was kept, takes {}", h(p)));
+            notes.push(msg!("note-previous-kept", size = h(p)));
         }
         notes
     }

@@ -2,7 +2,7 @@
 //! whole folder: the staging and old folders a build makes (with its pid),
 //! what a dead build left, the swap, removal, identity and size.
 
-use crate::base::fsutil::{self, PathError};
+use crate::base::fsutil::{self, Action, PathError};
 use std::path::{Path, PathBuf};
 
 /// `out_dir`'s sibling `.<name>.<suffix>`: `.public.kiemchung-lock`.
@@ -41,10 +41,10 @@ pub(super) fn is_temp_name(out_dir: &Path, name: &str) -> Option<&'static str> {
 /// only, as (path, "new" or "old").
 pub(super) fn leftovers(out_dir: &Path) -> Result<Vec<(PathBuf, &'static str)>, PathError> {
     let parent = fsutil::parent_or_dot(out_dir);
-    let entries = std::fs::read_dir(parent).map_err(io("read", parent))?;
+    let entries = std::fs::read_dir(parent).map_err(io(Action::Read, parent))?;
     let mut found = Vec::new();
     for e in entries {
-        let e = e.map_err(io("read", parent))?;
+        let e = e.map_err(io(Action::Read, parent))?;
         if let Some(kind) = e
             .file_name()
             .to_str()
@@ -67,10 +67,10 @@ pub(super) fn recover(out_dir: &Path) -> Result<(), PathError> {
     let missing = std::fs::symlink_metadata(out_dir).is_err();
     if missing && let Some(i) = found.iter().position(|(_, kind)| *kind == "old") {
         let (old, _) = found.remove(i);
-        std::fs::rename(&old, out_dir).map_err(io("restore", &old))?;
+        std::fs::rename(&old, out_dir).map_err(io(Action::Restore, &old))?;
     }
     for (dir, _) in found {
-        remove_tree(&dir).map_err(io("remove", &dir))?;
+        remove_tree(&dir).map_err(io(Action::Remove, &dir))?;
     }
     Ok(())
 }
@@ -92,7 +92,7 @@ pub fn identity(dir: &Path) -> Option<(u64, u64)> {
     }
 }
 
-pub(super) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> PathError {
+pub(super) fn io(action: Action, path: &Path) -> impl FnOnce(std::io::Error) -> PathError {
     let path = path.to_path_buf();
     move |source| PathError {
         path,

@@ -13,6 +13,8 @@
 //!   `--force` (as Zola's `--force` lets it write into a non-empty folder):
 //!   then what it held is deleted.
 
+use crate::base::i18n::Msg;
+use crate::msg;
 use std::path::{Component, Path, PathBuf};
 
 /// The mark a build leaves in the root of its output: a folder holding it
@@ -25,13 +27,13 @@ at every build: keep nothing else in it.\n";
 /// Why a build may not write a folder; nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    pub message: String,
-    pub help: String,
+    pub message: Msg,
+    pub help: Msg,
 }
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.en())
     }
 }
 
@@ -59,18 +61,18 @@ pub fn resolve(path: &Path) -> PathBuf {
 }
 
 /// A path as the user gave it, `./public` as `public`.
-fn show(path: &Path) -> std::path::Display<'_> {
-    path.strip_prefix(".").unwrap_or(path).display()
+fn show(path: &Path) -> String {
+    path.strip_prefix(".").unwrap_or(path).display().to_string()
 }
 
-fn refusal(message: String, help: &str) -> Refusal {
-    Refusal {
-        message,
-        help: help.to_string(),
-    }
+fn refusal(message: Msg, help: Msg) -> Refusal {
+    Refusal { message, help }
 }
 
-const CHOOSE: &str = "choose an output folder of its own, such as the default public/ in the site folder; nothing was changed";
+/// The help of a refused folder of the site or of the user.
+fn choose() -> Msg {
+    msg!("help-choose-own-folder")
+}
 
 /// Checks that a build of the site in `root` may write `out_dir`, before
 /// anything is written. Returns the output folder as an absolute path with
@@ -80,72 +82,57 @@ pub fn check(root: &Path, out_dir: &Path, force: bool) -> Result<PathBuf, Refusa
     if let Ok(m) = std::fs::symlink_metadata(out_dir) {
         if m.file_type().is_symlink() {
             return Err(refusal(
-                format!(
-                    "{shown} is a symbolic link (to {}); a build replaces its output folder whole and does not follow links",
-                    resolve(out_dir).display()
+                msg!(
+                    "E805-symlink",
+                    folder = &shown,
+                    target = resolve(out_dir).display().to_string()
                 ),
-                "give the folder itself with --output; nothing was changed",
+                msg!("help-give-folder-itself"),
             ));
         }
         if !m.is_dir() {
             return Err(refusal(
-                format!("{shown} is a file, not a folder"),
-                "choose a folder with --output; nothing was changed",
+                msg!("E805-file", folder = &shown),
+                msg!("help-choose-a-folder"),
             ));
         }
     }
     let out = resolve(out_dir);
     let root = resolve(root);
     if root.starts_with(&out) {
-        let what = if root == out {
-            "the site folder, which holds site.toml"
+        let message = if root == out {
+            msg!("E804-site-folder", folder = &shown)
         } else {
-            "a folder that holds the site folder"
+            msg!("E804-holds-site", folder = &shown)
         };
-        return Err(refusal(
-            format!(
-                "{shown} is {what}: a build replaces its output folder whole, and would delete the site"
-            ),
-            CHOOSE,
-        ));
+        return Err(refusal(message, choose()));
     }
     for sources in ["content", "themes", "static"] {
         let dir = resolve(&root.join(sources));
         if out.starts_with(&dir) {
-            let place = if out == dir { "is" } else { "is inside" };
-            return Err(refusal(
-                format!(
-                    "{shown} {place} the site's {sources}/ folder: a build replaces its output folder whole, and would delete the site's own files"
-                ),
-                CHOOSE,
-            ));
+            let message = if out == dir {
+                msg!("E804-sources", folder = &shown, sources = sources)
+            } else {
+                msg!("E804-inside-sources", folder = &shown, sources = sources)
+            };
+            return Err(refusal(message, choose()));
         }
     }
     let home = std::env::home_dir().filter(|h| !h.as_os_str().is_empty());
     if let Some(home) = home.map(|h| resolve(&h))
         && home.starts_with(&out)
     {
-        return Err(refusal(
-            format!(
-                "{shown} is {}: a build replaces its output folder whole, and would delete what it holds",
-                if home == out {
-                    "your home folder"
-                } else {
-                    "a folder that holds your home folder"
-                }
-            ),
-            CHOOSE,
-        ));
+        let message = if home == out {
+            msg!("E804-home", folder = &shown)
+        } else {
+            msg!("E804-holds-home", folder = &shown)
+        };
+        return Err(refusal(message, choose()));
     }
     if let Ok(cwd) = std::env::current_dir()
         && resolve(&cwd).starts_with(&out)
     {
-        return Err(refusal(
-            format!(
-                "{shown} is the current folder, or holds it: a build replaces its output folder whole, and would delete what it holds"
-            ),
-            CHOOSE,
-        ));
+        return Err(refusal(msg!("E804-current", folder = &shown), choose()));
     }
     check_mark(out_dir, force)?;
     Ok(out)
@@ -170,8 +157,8 @@ pub fn check_mark(out_dir: &Path, force: bool) -> Result<(), Refusal> {
     };
     if m.file_type().is_symlink() || !m.is_dir() {
         return Err(refusal(
-            format!("{shown} is no longer a folder"),
-            "choose a folder with --output; nothing was changed",
+            msg!("E805-no-longer-folder", folder = &shown),
+            msg!("help-choose-a-folder"),
         ));
     }
     if force || out_dir.join(MARK).is_file() {
@@ -181,8 +168,8 @@ pub fn check_mark(out_dir: &Path, force: bool) -> Result<(), Refusal> {
         Ok(rd) => rd,
         Err(e) => {
             return Err(refusal(
-                format!("cannot read {shown}: {e}"),
-                "choose another folder with --output; nothing was changed",
+                msg!("E806-unreadable", folder = &shown, error = &e),
+                msg!("help-choose-another-folder"),
             ));
         }
     };
@@ -191,31 +178,23 @@ pub fn check_mark(out_dir: &Path, force: bool) -> Result<(), Refusal> {
         return Ok(());
     }
     names.sort();
-    let shown_names = names
-        .iter()
-        .take(3)
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
-    let more = match names.len() {
-        0..=3 => String::new(),
-        n => format!(" and {} more", n - 3),
-    };
+    let more = names.len().saturating_sub(3);
+    names.truncate(3);
     // Two files every build wrote before builds marked their folder: the
     // layout of those builds, which does not change with later ones.
     let earlier =
         out_dir.join("tim-kiem/chi-muc.json").is_file() && out_dir.join("sitemap.xml").is_file();
     let help = if earlier {
-        "it looks like the output of an earlier kiemchung, which did not mark its folders: \
-         remove it, or build once with --force, which replaces it; nothing was changed"
+        msg!("E806-earlier-help")
     } else {
-        "choose another folder, or empty this one (--force replaces it anyway, deleting these files); \
-         nothing was changed"
+        msg!("E806-not-empty-help")
     };
     Err(refusal(
-        format!(
-            "{shown} is not empty and was not written by kiemchung ({shown_names}{more}): \
-             a build replaces its output folder whole, and would delete them"
+        msg!(
+            "E806-not-empty",
+            folder = &shown,
+            names = names,
+            more = more
         ),
         help,
     ))
@@ -273,7 +252,20 @@ mod tests {
         std::fs::write(out.join("a.docx"), "x").unwrap();
         std::fs::create_dir(out.join("notes")).unwrap();
         let e = check_mark(&out, false).unwrap_err();
-        assert!(e.message.contains("(a.docx, notes/)"), "{}", e.message);
+        assert!(
+            e.message.en().contains("(a.docx, notes/)"),
+            "{}",
+            e.message.en()
+        );
+        for n in ["b", "c", "d"] {
+            std::fs::write(out.join(n), "x").unwrap();
+        }
+        let e = check_mark(&out, false).unwrap_err();
+        assert!(
+            e.message.en().contains("(a.docx, b, c and 2 more)"),
+            "{}",
+            e.message.en()
+        );
         assert!(check_mark(&out, true).is_ok());
         std::fs::write(out.join(MARK), MARK_TEXT).unwrap();
         assert!(check_mark(&out, false).is_ok());

@@ -10,7 +10,7 @@
 //! it locked, and starts over on the new one; so two builds never both
 //! believe they hold the lock.
 
-use crate::base::fsutil::PathError;
+use crate::base::fsutil::{Action, PathError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
@@ -73,7 +73,7 @@ impl OutputLock {
     /// Takes the lock of `out_dir`, whose parent folder must exist.
     pub fn acquire(out_dir: &Path, on_busy: OnBusy) -> Result<OutputLock, LockError> {
         let path = lock_path(out_dir);
-        let io = |action: &'static str| {
+        let io = |action: Action| {
             let path = path.clone();
             move |source| {
                 LockError::Io(PathError {
@@ -103,7 +103,7 @@ impl OutputLock {
                 }
                 other => other,
             }
-            .map_err(io("open the lock file"))?;
+            .map_err(io(Action::OpenLock))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {
@@ -124,19 +124,19 @@ impl OutputLock {
                                 tell(pid);
                                 told = true;
                             }
-                            file.lock().map_err(io("lock"))?;
+                            file.lock().map_err(io(Action::Lock))?;
                         }
                     }
                 }
-                Err(std::fs::TryLockError::Error(e)) => return Err(io("lock")(e)),
+                Err(std::fs::TryLockError::Error(e)) => return Err(io(Action::Lock)(e)),
             }
             // The holder before us may have removed the file we locked.
             if !same_file(&file, &path) {
                 continue;
             }
-            file.set_len(0).map_err(io("write the lock file"))?;
-            file.rewind().map_err(io("write the lock file"))?;
-            writeln!(file, "{}", std::process::id()).map_err(io("write the lock file"))?;
+            file.set_len(0).map_err(io(Action::WriteLock))?;
+            file.rewind().map_err(io(Action::WriteLock))?;
+            writeln!(file, "{}", std::process::id()).map_err(io(Action::WriteLock))?;
             return Ok(OutputLock { file, path });
         }
     }

@@ -15,7 +15,7 @@
 //! ([`Staging`]), so a 10,000-page site is never held in memory whole;
 //! `serve` keeps its site in memory ([`Output`]) and writes nothing.
 
-use crate::base::fsutil::{self, PathError};
+use crate::base::fsutil::{self, Action, PathError};
 use crate::error::Error;
 
 mod failure;
@@ -85,9 +85,7 @@ impl Content {
             Content::Lazy(l) => std::borrow::Cow::Borrowed(l.get()),
             Content::File(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
             Content::Written => {
-                return Err(std::io::Error::other(
-                    "this page was written to disk and is not kept in memory",
-                ));
+                return Err(fsutil::said(crate::msg!("output-written-not-kept")));
             }
         })
     }
@@ -164,14 +162,14 @@ impl Output {
                     } else {
                         src.clone()
                     },
-                    action: "copy",
+                    action: Action::Copy,
                     source,
                 })?;
             }
             other => {
                 let bytes = other.bytes().map_err(|source| PathError {
                     path: path.to_path_buf(),
-                    action: "read",
+                    action: Action::Read,
                     source,
                 })?;
                 fsutil::write(path, &bytes)?;
@@ -224,7 +222,7 @@ impl Sink for Discard {
 pub fn stopped_error() -> Error {
     Error::Site(vec![crate::base::diag::Diagnostic::error(
         "",
-        "stopped after an earlier file could not be written",
+        crate::msg!("E801-stopped"),
     )])
 }
 
@@ -242,7 +240,7 @@ impl From<guard::Refusal> for Error {
     fn from(r: guard::Refusal) -> Error {
         Error::Refused {
             message: r.message,
-            help: r.help,
+            help: Box::new(r.help),
         }
     }
 }
@@ -251,7 +249,7 @@ impl Error {
     /// Why [`Staging::begin`] wrote nothing, as the build's error.
     pub fn from_begin(e: BeginError, out_dir: &Path) -> Error {
         match e {
-            BeginError::Busy { pid } => Error::Busy { pid },
+            BeginError::Busy { pid } => Error::Busy { pid, folder: None },
             BeginError::Refused(r) => r.into(),
             BeginError::Io(error) => WriteError::before_writing(error, out_dir).into(),
         }

@@ -12,7 +12,8 @@ use super::failure::{Failed, Space, WriteError};
 use super::folders::{exchange, io, recover, remove_tree, sibling, tree_size};
 use super::guard::{self, Refusal};
 use super::lock::{LockError, OnBusy, OutputLock};
-use crate::base::fsutil::{self, PathError};
+use crate::base::fsutil::{self, Action, PathError};
+use crate::msg;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -164,7 +165,7 @@ impl Staging {
         let f = f.as_ref()?;
         let error = PathError {
             path: f.path.clone(),
-            action: "write",
+            action: Action::Write,
             source: f.error(),
         };
         Some(self.write_error(error, None))
@@ -196,14 +197,14 @@ impl Staging {
         if self.stopped() {
             return Err(PathError {
                 path: self.shown(rel),
-                action: "write",
-                source: std::io::Error::other("stopped after an earlier file could not be written"),
+                action: Action::Write,
+                source: fsutil::said(msg!("E801-stopped")),
             });
         }
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| fail("create folder", e))?;
+            std::fs::create_dir_all(parent).map_err(|e| fail(Action::CreateFolder, e))?;
         }
-        let file = std::fs::File::create(&path).map_err(|e| fail("write", e))?;
+        let file = std::fs::File::create(&path).map_err(|e| fail(Action::Write, e))?;
         let file = StagedFile {
             file,
             rel: rel.to_string(),
@@ -234,7 +235,7 @@ impl Staging {
         if is_dir && exchange(&self.dir, &self.out_dir).is_ok() {
             self.done = true;
             return Ok(remove_tree(&self.dir)
-                .map_err(io("remove", &self.dir))
+                .map_err(io(Action::Remove, &self.dir))
                 .err());
         }
         let plain = |e| WriteError {
@@ -243,7 +244,7 @@ impl Staging {
         };
         if std::fs::symlink_metadata(&self.out_dir).is_ok() {
             std::fs::rename(&self.out_dir, &self.old)
-                .map_err(io("move aside", &self.out_dir))
+                .map_err(io(Action::MoveAside, &self.out_dir))
                 .map_err(plain)?;
         }
         if let Err(source) = std::fs::rename(&self.dir, &self.out_dir) {
@@ -251,14 +252,14 @@ impl Staging {
             let _ = std::fs::rename(&self.old, &self.out_dir);
             return Err(plain(PathError {
                 path: self.out_dir.clone(),
-                action: "replace",
+                action: Action::Replace,
                 source,
             }));
         }
         self.done = true;
         if self.old.exists() {
             return Ok(remove_tree(&self.old)
-                .map_err(io("remove", &self.old))
+                .map_err(io(Action::Remove, &self.old))
                 .err());
         }
         Ok(None)

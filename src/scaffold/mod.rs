@@ -8,12 +8,14 @@
 pub mod import;
 
 use crate::base::fsutil;
+use crate::base::i18n::Msg;
 use crate::base::id::NodeId;
 use crate::base::score::Score;
 use crate::error::Error;
 use crate::load;
 use crate::model::file::{self as model, Kind};
 use crate::model::markdown::MarkdownSettings;
+use crate::msg;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -63,18 +65,13 @@ pub fn schema_line(rel: &str, kind: crate::schema::Kind) -> String {
 }
 
 /// A note for when the schema the new files name is not there yet.
-pub fn schema_note(root: &Path) -> Option<String> {
+pub fn schema_note(root: &Path) -> Option<Msg> {
     let rel = format!(
         "{}/{}",
         crate::schema::DIR,
         crate::schema::Kind::Criterion.file_name()
     );
-    (!root.join(&rel).is_file()).then(|| {
-        format!(
-            "the new files name their JSON Schema ({rel}) on their first line, for editors; \
-             write it with `kiemchung schema`"
-        )
-    })
+    (!root.join(&rel).is_file()).then(|| msg!("note-schema", path = rel))
 }
 
 /// A new year's `content/<year>/_index.md`, at `rel`.
@@ -113,15 +110,10 @@ impl From<fsutil::PathError> for Failure {
     }
 }
 
-impl From<String> for Failure {
-    fn from(message: String) -> Self {
+/// A refusal: why, a message with its code.
+impl From<Msg> for Failure {
+    fn from(message: Msg) -> Self {
         Error::Command(message).into()
-    }
-}
-
-impl From<&str> for Failure {
-    fn from(message: &str) -> Self {
-        message.to_string().into()
     }
 }
 
@@ -129,7 +121,7 @@ impl From<&str> for Failure {
 fn write_all(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, Failure> {
     fsutil::write_new_files(files).map_err(|(written, e)| {
         let error = if fsutil::is_disk_full(&e.source) {
-            Error::Command(format!("{e}: the disk is full"))
+            Error::Command(msg!("E802-disk-full-file", error = e.message()))
         } else {
             Error::Io(e)
         };
@@ -140,36 +132,35 @@ fn write_all(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, Failure> {
 /// Writes `content/<year>/…/<id>.md`, beside its parent's file when there
 /// is one. Returns the path written.
 pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, Failure> {
-    let id = NodeId::parse(c.id).map_err(|e| format!("id: {e}"))?;
+    let id = NodeId::parse(c.id).map_err(|e| msg!("E820-bad-id", detail = e.to_string()))?;
     if c.title.trim().is_empty() {
-        return Err("--title: give the criterion's name".into());
+        return Err(msg!("E820-no-title").into());
     }
     let max = match c.max {
         Some(m) => crate::base::score::Score::parse(m)
-            .map_err(|e| format!("--max: {e}"))?
+            .map_err(|e| msg!("E820-bad-max", detail = e.to_string()))?
             .to_plain(),
         None => "0".into(),
     };
     let index = root.join(format!("content/{}/_index.md", c.year));
     if !index.is_file() {
-        return Err(format!(
-            "there is no assessment for {}: create it first with `kiemchung new year {}`",
-            c.year, c.year
-        )
-        .into());
+        return Err(msg!("E822-no-year", year = c.year).into());
     }
     let nodes = parsed_year(root, c.year);
     if let Some((file, _)) = nodes.iter().find(|(_, n)| n.id.value == id) {
-        return Err(format!("id {id} already exists in {file}; nothing was written").into());
+        return Err(msg!("E823-id-exists", id = id.to_string(), file = file).into());
     }
     let dir = match id.parent() {
         None => root.join(format!("content/{}", c.year)),
         Some(pid) => {
             let Some((file, _)) = nodes.iter().find(|(_, n)| n.id.value == pid) else {
-                return Err(format!(
-                    "{id} needs its parent {pid}, which no file of {} gives: create it first with `kiemchung new criterion {} {pid} --title \"…\"`",
-                    c.year, c.year
-                ).into());
+                return Err(msg!(
+                    "E822-no-parent",
+                    id = id.to_string(),
+                    parent = pid.to_string(),
+                    year = c.year
+                )
+                .into());
             };
             root.join(file)
                 .parent()
@@ -179,7 +170,7 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, Failure> {
     };
     let path = dir.join(format!("{id}.md"));
     if path.exists() {
-        return Err(format!("{} already exists; nothing was written", path.display()).into());
+        return Err(msg!("E823-file-exists", path = &path).into());
     }
     let mut text = String::from("---\n");
     text.push_str(&schema_line(
@@ -217,18 +208,18 @@ pub fn criterion(root: &Path, c: &NewCriterion) -> Result<PathBuf, Failure> {
 /// interrupted has none, which `check` reports.
 pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, Failure> {
     if !(1900..=9999).contains(&year) {
-        return Err(format!("{year} is not a four-digit year").into());
+        return Err(msg!("E821-not-a-year", year = year).into());
     }
     let dir = root.join(format!("content/{year}"));
     if dir.exists() {
-        return Err(format!("{} already exists; nothing was written", dir.display()).into());
+        return Err(msg!("E823-file-exists", path = &dir).into());
     }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut max = Score::from_int(100);
     if let Some(from) = from {
         let src_index = root.join(format!("content/{from}/_index.md"));
         if !src_index.is_file() {
-            return Err(format!("--from {from}: there is no content/{from}/_index.md").into());
+            return Err(msg!("E822-no-from-year", from = from).into());
         }
         let inputs = load::load(root);
         let md = MarkdownSettings {
@@ -272,17 +263,13 @@ pub fn year(root: &Path, year: i32, from: Option<i32>) -> Result<Vec<PathBuf>, F
             }
         }
         if !errors.is_empty() {
-            return Err(format!(
-                "--from {from}: fix these files first (run kiemchung check): {}",
-                errors.join(", ")
-            )
-            .into());
+            return Err(msg!("E822-from-has-errors", from = from, files = errors).into());
         }
     }
     let index = assessment_index(&format!("content/{year}/_index.md"), year, max);
     files.push((dir.join("_index.md"), index));
     if dir.exists() {
-        return Err(format!("{} appeared meanwhile; nothing was written", dir.display()).into());
+        return Err(msg!("E823-appeared-meanwhile", path = &dir).into());
     }
     write_all(&files)
 }

@@ -19,12 +19,13 @@ pub mod live;
 pub mod routes;
 pub mod watch;
 
-use crate::base::diag::{self, Diagnostic, plural};
-use crate::base::i18n::Lang;
+use crate::base::diag::{self, Diagnostic};
+use crate::base::i18n::{Lang, Msg};
 use crate::error::Error;
 use crate::load::config;
 use crate::model::audience::Audience;
 use crate::model::site::Site;
+use crate::msg;
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions, Cache, Today};
 use std::collections::HashSet;
@@ -169,7 +170,7 @@ impl Builder {
                 .unwrap_or_default();
             Err(vec![Diagnostic::error(
                 "",
-                format!("internal error while building (please report it): {msg}"),
+                msg!("E818-internal", detail = msg),
             )])
         });
         let took = started.elapsed();
@@ -179,14 +180,16 @@ impl Builder {
         match result {
             Ok(built) => {
                 self.print_new(&built.warnings);
-                println!(
-                    "{} build {g}{what}: {} ({} files) in {} ms, {}",
-                    clock(),
-                    plural(built.output.pages(), "page"),
-                    built.output.files.len(),
-                    took.as_millis(),
-                    plural(built.warnings.len(), "warning"),
-                );
+                self.say(msg!(
+                    "serve-built",
+                    clock = clock(),
+                    build = g,
+                    changed = what,
+                    pages = built.output.pages(),
+                    files = built.output.files.len(),
+                    ms = took.as_millis() as u64,
+                    warnings = built.warnings.len()
+                ));
                 let base_path = built.site.config.base_path.clone();
                 let snap =
                     Snapshot::new(g, Arc::new(built.output), base_path, Vec::new(), self.lang);
@@ -199,24 +202,32 @@ impl Builder {
                     Some(p) if !p.output.files.is_empty() => (
                         p.output.clone(),
                         p.base_path.clone(),
-                        "still serving the last good build",
+                        msg!("serve-keeps-last-good"),
                     ),
                     _ => (
                         Arc::new(Output::default()),
                         "/".to_string(),
-                        "no good build to serve yet",
+                        msg!("serve-nothing-good-yet"),
                     ),
                 };
-                println!(
-                    "{} build {g}{what} failed in {} ms: {}, {}; {keep}",
-                    clock(),
-                    took.as_millis(),
-                    plural(errors, "error"),
-                    plural(diags.len() - errors, "warning"),
-                );
+                self.say(msg!(
+                    "serve-failed",
+                    clock = clock(),
+                    build = g,
+                    changed = what,
+                    ms = took.as_millis() as u64,
+                    errors = errors,
+                    warnings = diags.len() - errors,
+                    keep = keep
+                ));
                 (Snapshot::new(g, output, base_path, diags, self.lang), None)
             }
         }
+    }
+
+    /// Prints a line of the terminal in its language.
+    fn say(&self, m: Msg) {
+        println!("{}", m.text(self.lang));
     }
 
     /// Prints the errors, and the warnings the last build did not have.
@@ -234,11 +245,19 @@ impl Builder {
     }
 }
 
-fn describe(changed: &[String]) -> String {
+/// ` (content/1.md and 2 more)`: what changed, after `build 3`.
+fn describe(changed: &[String]) -> Msg {
+    let name = |p: &String| {
+        if p == watch::RESCAN {
+            msg!("serve-rescan")
+        } else {
+            msg!("serve-path", path = p)
+        }
+    };
     match changed {
-        [] => String::new(),
-        [one] => format!(" ({one})"),
-        [first, rest @ ..] => format!(" ({first} and {} more)", rest.len()),
+        [] => msg!("serve-changed-nothing"),
+        [one] => msg!("serve-changed-one", path = name(one)),
+        [first, rest @ ..] => msg!("serve-changed-more", path = name(first), more = rest.len()),
     }
 }
 
@@ -269,7 +288,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Error> {
     // Nagle's algorithm the body then waits for the client's delayed ACK
     // (40 ms on Linux) on every response. Accepted sockets inherit this.
     if let Err(e) = socket2::SockRef::from(&listener).set_tcp_nodelay(true) {
-        eprintln!("warning: cannot set TCP_NODELAY, responses may be slower: {e}");
+        warn(opts.lang, msg!("serve-no-nodelay", error = &e));
     }
     let origin = origin(addr);
 
@@ -299,35 +318,35 @@ pub fn run(opts: ServeOptions) -> Result<(), Error> {
     builder.opts.root = root.clone();
 
     // Watch before the first build, so a change made during it is not lost.
-    let mut watch = watch::Watch::start(&root, opts.poll).map_err(|source| Error::Watch {
-        root: root.clone(),
-        source,
-    })?;
+    let mut watch =
+        watch::Watch::start(&root, opts.poll, opts.lang).map_err(|source| Error::Watch {
+            root: root.clone(),
+            source,
+        })?;
     let (first, _) = builder.build(&[]);
     let url = format!("{origin}{}", first.base_path);
     let shared = Arc::new(Served::new(first));
     builder.shared = Some(shared.clone());
 
     let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| Error::Server(e.to_string()))?;
+        .map_err(|e| Error::Server(msg!("E812-server", detail = e.to_string())))?;
     let server = Arc::new(server);
     {
         let server = server.clone();
         ctrlc::set_handler(move || server.unblock())
-            .map_err(|e| Error::Server(format!("cannot handle Ctrl-C: {e}")))?;
+            .map_err(|e| Error::Server(msg!("E812-ctrl-c", detail = e.to_string())))?;
     }
 
-    println!("Serving {url}");
+    let say = |m: Msg| println!("{}", m.text(opts.lang));
+    say(msg!("serve-serving", url = &url));
     if addr.ip().is_unspecified() {
-        println!(
-            "  listening on all interfaces: reviewers on the network use this machine's address, port {}",
-            addr.port()
-        );
+        say(msg!("serve-all-interfaces", port = addr.port()));
     }
-    println!(
-        "  watching site.toml, content/, static/ and themes/{}; Ctrl-C to stop",
-        if opts.poll { " (polling)" } else { "" }
-    );
+    say(if opts.poll {
+        msg!("serve-watching-polling")
+    } else {
+        msg!("serve-watching")
+    });
 
     {
         let shared = shared.clone();
@@ -340,7 +359,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Error> {
                     drop(rest);
                 }
             })
-            .map_err(|e| Error::Server(e.to_string()))?;
+            .map_err(|e| Error::Server(msg!("E812-server", detail = &e)))?;
     }
 
     // Until Ctrl-C unblocks it.
@@ -350,11 +369,16 @@ pub fn run(opts: ServeOptions) -> Result<(), Error> {
             .name("kiemchung-http".into())
             .spawn(move || http::handle(rq, &shared));
         if let Err(e) = spawned {
-            eprintln!("warning: cannot answer a request: {e}");
+            warn(opts.lang, msg!("serve-cannot-answer", error = &e));
         }
     }
-    println!("Stopped.");
+    say(msg!("serve-stopped"));
     Ok(())
+}
+
+/// `warning: …` on standard error, in `lang`.
+pub(crate) fn warn(lang: Lang, m: Msg) {
+    eprintln!("{}: {}", msg!("label-warning").text(lang), m.text(lang));
 }
 
 #[cfg(test)]
@@ -415,11 +439,12 @@ mod tests {
 
     #[test]
     fn describes_what_changed() {
-        assert_eq!(describe(&[]), "");
-        assert_eq!(describe(&["content/1.md".into()]), " (content/1.md)");
+        assert_eq!(describe(&[]).en(), "");
+        assert_eq!(describe(&["content/1.md".into()]).en(), " (content/1.md)");
         assert_eq!(
-            describe(&["content/1.md".into(), "a".into(), "b".into()]),
+            describe(&["content/1.md".into(), "a".into(), "b".into()]).en(),
             " (content/1.md and 2 more)"
         );
+        assert_eq!(describe(&[watch::RESCAN.into()]).en(), " (rescan)");
     }
 }

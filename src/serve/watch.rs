@@ -8,6 +8,7 @@
 //! temporary files ([`fsutil::is_temp_file`]) are ignored.
 
 use crate::base::fsutil;
+use crate::base::i18n::Lang;
 use crate::load::config;
 use notify::event::{EventKind, MetadataKind, ModifyKind};
 use notify::{Event, RecursiveMode, Watcher};
@@ -17,6 +18,10 @@ use std::time::{Duration, Instant};
 
 /// The folders under the root whose whole tree is watched.
 pub const WATCHED_DIRS: [&str; 3] = ["content", "static", "themes"];
+
+/// What stands for the changed paths when the system gave none (a rescan);
+/// the terminal says it in words.
+pub const RESCAN: &str = "(rescan)";
 /// A burst of events (an editor's save, a `git checkout`) ends after this
 /// much quiet. Short, because it adds to every rebuild's latency; editors
 /// finish a save within a few milliseconds.
@@ -76,6 +81,8 @@ pub fn is_watched_path(root: &Path, path: &Path) -> bool {
 /// The file watcher of a site: native (inotify, FSEvents, …) or polling.
 pub struct Watch {
     root: PathBuf,
+    /// The language of the terminal, for what the watch says there.
+    lang: Lang,
     watcher: Box<dyn Watcher + Send>,
     events: Receiver<notify::Result<Event>>,
 }
@@ -85,7 +92,7 @@ impl Watch {
     /// are compared with it). `poll` uses notify's PollWatcher, for file
     /// systems that send no events (WSL2 over /mnt, Docker mounts, network
     /// drives).
-    pub fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
+    pub fn start(root: &Path, poll: bool, lang: Lang) -> notify::Result<Watch> {
         let (tx, events) = mpsc::channel();
         let watcher: Box<dyn Watcher + Send> = if poll {
             let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
@@ -95,6 +102,7 @@ impl Watch {
         };
         let mut watch = Watch {
             root: root.to_path_buf(),
+            lang,
             watcher,
             events,
         };
@@ -143,7 +151,10 @@ impl Watch {
         let event = match event {
             Ok(e) => e,
             Err(e) => {
-                eprintln!("warning: watching files: {e}");
+                super::warn(
+                    self.lang,
+                    crate::msg!("serve-watch-trouble", detail = e.to_string()),
+                );
                 return false;
             }
         };
@@ -166,7 +177,7 @@ impl Watch {
             return false;
         }
         if event.paths.is_empty() {
-            changed.push("(rescan)".to_string());
+            changed.push(RESCAN.to_string());
         }
         for p in &event.paths {
             if is_watched_path(&self.root, p) {
@@ -174,7 +185,7 @@ impl Watch {
             }
         }
         if changed.is_empty() {
-            changed.push("(rescan)".to_string());
+            changed.push(RESCAN.to_string());
         }
         true
     }

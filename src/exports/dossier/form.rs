@@ -275,10 +275,10 @@ pub fn document(created: &str) -> Docx {
 }
 
 /// The document's bytes.
-pub fn pack(doc: Docx) -> Result<Vec<u8>, String> {
+pub fn pack(doc: Docx) -> Result<Vec<u8>, crate::base::i18n::Msg> {
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut out)
-        .map_err(|e| format!("cannot write the document: {e}"))?;
+        .map_err(|e| crate::msg!("output-docx", detail = e.to_string()))?;
     Ok(out.into_inner())
 }

@@ -14,6 +14,7 @@ pub mod notice;
 pub mod package;
 pub mod report;
 
+use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::error::Error;
 use crate::exports::{Export, ExportContext, Part};
@@ -241,7 +242,7 @@ pub fn make(
     body: &str,
     w: &mut dyn std::io::Write,
 ) -> Result<(), Error> {
-    let fail = |message: String| Error::Output {
+    let fail = |message: Msg| Error::Output {
         path: file.path.clone(),
         message,
     };
@@ -249,7 +250,7 @@ pub fn make(
         .assessments
         .iter()
         .find(|a| a.year == year)
-        .ok_or_else(|| fail(format!("there is no public assessment for {year}")))?;
+        .ok_or_else(|| fail(crate::msg!("output-no-year", year = year)))?;
     let bytes = match file.kind {
         "report" => report::report(site, a, body).map_err(fail)?,
         "notice" => notice::notice(site, a).map_err(fail)?,

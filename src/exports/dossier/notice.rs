@@ -11,7 +11,7 @@ use crate::model::site::{Assessment, Site};
 use crate::render::views::node_name;
 
 /// The notice of the results of year `a`, with the tasks of the next year.
-pub fn notice(site: &Site, a: &Assessment) -> Result<Vec<u8>, String> {
+pub fn notice(site: &Site, a: &Assessment) -> Result<Vec<u8>, crate::base::i18n::Msg> {
     let cfg = &site.config.documents;
     let y = a.year;
     let issuer = or_blank(&cfg.issuer);

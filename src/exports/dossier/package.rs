@@ -7,9 +7,12 @@
 //! Evidence given as a link is in the index only.
 
 use super::folder_name;
+use crate::base::fsutil;
+use crate::base::i18n::Msg;
 use crate::base::vi;
 use crate::model::file::Evidence;
 use crate::model::site::{Assessment, Site};
+use crate::msg;
 use crate::render::views::node_name;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use sha2::{Digest, Sha256};
@@ -119,10 +122,10 @@ pub fn write(
     a: &Assessment,
     stamp: zip::DateTime,
     w: &mut dyn Write,
-) -> Result<(), String> {
+) -> Result<(), Msg> {
     let (entries, rows) = plan(a);
-    let err = |e: zip::result::ZipError| format!("cannot write the package: {e}");
-    let io = |e: std::io::Error| format!("cannot write the package: {e}");
+    let err = |e: zip::result::ZipError| msg!("output-package", detail = e.to_string());
+    let io = |e: std::io::Error| msg!("output-package", detail = fsutil::io_arg(&e));
     let mut zip = zip::ZipWriter::new_stream(w);
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -132,14 +135,18 @@ pub fn write(
     for e in &entries {
         zip.start_file(format!("{}/{}", e.folder, e.name), options)
             .map_err(err)?;
-        let mut f = std::fs::File::open(&e.source)
-            .map_err(|x| format!("cannot read {}: {x}", e.source.display()))?;
+        let cannot_read = |x: std::io::Error| {
+            msg!(
+                "output-package-read",
+                path = e.source.display().to_string(),
+                error = &x
+            )
+        };
+        let mut f = std::fs::File::open(&e.source).map_err(cannot_read)?;
         let mut hasher = Sha256::new();
         let mut buf = vec![0u8; 64 * 1024];
         loop {
-            let n = f
-                .read(&mut buf)
-                .map_err(|x| format!("cannot read {}: {x}", e.source.display()))?;
+            let n = f.read(&mut buf).map_err(cannot_read)?;
             if n == 0 {
                 break;
             }
@@ -160,12 +167,12 @@ pub fn write(
 }
 
 /// The index workbook: one row per evidence entry.
-fn index(site: &Site, a: &Assessment, rows: &[Row], hashes: &[String]) -> Result<Vec<u8>, String> {
-    let err = |e: rust_xlsxwriter::XlsxError| format!("cannot make the index workbook: {e}");
+fn index(site: &Site, a: &Assessment, rows: &[Row], hashes: &[String]) -> Result<Vec<u8>, Msg> {
+    let err = |e: rust_xlsxwriter::XlsxError| msg!("output-index", detail = e.to_string());
     let mut wb = Workbook::new();
     let d = site.today;
     let created = ExcelDateTime::from_ymd(
-        u16::try_from(d.year()).map_err(|_| "year out of range".to_string())?,
+        u16::try_from(d.year()).map_err(|_| msg!("output-year-range", year = d.year()))?,
         d.month() as u8,
         d.day() as u8,
     )

@@ -15,7 +15,7 @@ const PROPOSALS: &str = "Đề xuất, kiến nghị";
 
 /// The self-assessment report of year `a`; `body` is the year page's
 /// rendered Markdown (for its difficulties and proposals).
-pub fn report(site: &Site, a: &Assessment, body: &str) -> Result<Vec<u8>, String> {
+pub fn report(site: &Site, a: &Assessment, body: &str) -> Result<Vec<u8>, crate::base::i18n::Msg> {
     let cfg = &site.config.documents;
     let y = a.year;
     let issuer = or_blank(&cfg.issuer);

@@ -3,7 +3,9 @@
 //! header on two rows ("Điểm" merged over "Tối đa" and "Tự đánh giá") is
 //! read as one.
 
+use super::messages;
 use super::sheet::Grid;
+use crate::base::i18n::Msg;
 use crate::base::vi;
 
 /// How far down a sheet the header is looked for.
@@ -165,18 +167,18 @@ fn header_of(names: &[String]) -> Option<Header> {
 }
 
 /// The names found in a row that is not a header, for the refusal.
-pub fn found_in(grid: &Grid, row: usize) -> Vec<&'static str> {
+pub fn found_in(grid: &Grid, row: usize) -> Vec<Msg> {
     let one = found_with(&names(grid, row, 1));
     let two = found_with(&names(grid, row, 2));
     if two.len() > one.len() { two } else { one }
 }
 
-fn found_with(names: &[String]) -> Vec<&'static str> {
+fn found_with(names: &[String]) -> Vec<Msg> {
     let mut found = Vec::new();
     for (col, word) in [
-        (Col::Id(1), "a number column"),
-        (Col::Title, "a title column"),
-        (Col::Max, "a maximum column"),
+        (Col::Id(1), messages::number_column()),
+        (Col::Title, messages::title_column()),
+        (Col::Max, messages::max_column()),
     ] {
         if names.iter().any(|n| {
             let c = classify(n);
@@ -226,7 +228,7 @@ fn is_numbering_row(grid: &Grid, row: usize, h: &Header) -> bool {
 
 /// The row of the sheet that comes closest to a header (two of the three
 /// columns), for the refusal.
-pub fn closest(grid: &Grid) -> Option<(usize, Vec<&'static str>)> {
+pub fn closest(grid: &Grid) -> Option<(usize, Vec<Msg>)> {
     let last = grid.rows.len().min(SEARCH_ROWS);
     (0..last)
         .map(|r| (r, found_in(grid, r)))

@@ -1,17 +1,20 @@
-//! Every message `import` prints, each built by one function here, so that
-//! they can move into a catalog of translations together.
+//! Every message `import` prints, each built by one function here from the
+//! catalog (`locales/*/import.ftl`), with its code (E9xx); the numbers are
+//! arguments, so each language writes them its own way.
 
 use crate::base::diag::Diagnostic;
+use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::error::Error;
+use crate::msg;
 use std::fmt::Display;
 use std::path::Path;
 
-fn table(cell: impl Into<String>, message: impl Into<String>, help: Option<String>) -> Error {
+fn table(cell: impl Into<String>, message: Msg, help: Option<Msg>) -> Error {
     Error::Table {
         cell: cell.into(),
-        message: message.into(),
-        help,
+        message,
+        help: help.map(Box::new),
     }
 }
 
@@ -25,35 +28,35 @@ fn file_name(path: &Path) -> String {
 pub fn not_a_table_file(path: &Path) -> Error {
     table(
         file_name(path),
-        "expected a spreadsheet: a file ending in .xlsx, .xls, .ods or .csv",
-        Some("a table in Word: copy it into Excel or LibreOffice Calc and save it as .xlsx".into()),
+        msg!("E901-not-a-table"),
+        Some(msg!("E901-not-a-table-help")),
     )
 }
 
 pub fn unreadable(path: &Path, e: &dyn Display) -> Error {
     table(
         file_name(path),
-        format!("cannot read the file as a spreadsheet: {e}"),
-        Some("open it in Excel or LibreOffice Calc and save it again as .xlsx".into()),
+        msg!("E902-unreadable", detail = e.to_string()),
+        Some(msg!("E902-unreadable-help")),
     )
 }
 
 pub fn too_big(path: &Path, sheet: &str, rows: usize, cols: usize) -> Error {
     table(
         format!("{} ({sheet})", file_name(path)),
-        format!(
-            "the sheet is larger than a criteria table can be: more than {rows} rows or {cols} columns"
-        ),
-        Some("copy the criteria table alone into a new sheet".into()),
+        msg!("E903-too-big", rows = rows, cols = cols),
+        Some(msg!("E903-too-big-help")),
     )
 }
 
+/// A CSV file that is not text kiemchung reads (a legacy encoding, NUL
+/// bytes): the reading's diagnostic, with its code, at its place.
 pub fn undecodable(d: Diagnostic) -> Error {
     let at = match (d.line, d.column) {
         (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
         _ => d.file.clone(),
     };
-    table(at, d.message.en(), d.help.map(|h| h.en()))
+    table(at, d.message, d.help.map(|h| *h))
 }
 
 pub fn bad_csv(path: &Path, e: &csv::Error) -> Error {
@@ -61,268 +64,289 @@ pub fn bad_csv(path: &Path, e: &csv::Error) -> Error {
         Some(p) => format!("{}:{}", file_name(path), p.line()),
         None => file_name(path),
     };
-    table(at, format!("cannot read the CSV file: {e}"), None)
+    table(at, msg!("E904-bad-csv", detail = e.to_string()), None)
 }
 
-/// What the header search looks for, for the refusal that lists it.
-pub const LOOKED_FOR: &str = "a number column (STT, TT or Mã), a title column (Lĩnh vực, \
-    Tiêu chí, Tiêu chí thành phần or Nội dung) and a maximum column (Điểm tối đa), \
-    with or without tone marks, in one row or two";
+/// What the header search finds in a row: the kinds of column.
+pub fn number_column() -> Msg {
+    msg!("import-number-column")
+}
+
+pub fn title_column() -> Msg {
+    msg!("import-title-column")
+}
+
+pub fn max_column() -> Msg {
+    msg!("import-max-column")
+}
+
+/// `a and b and c`.
+fn and(items: Vec<Msg>) -> Msg {
+    let mut items = items.into_iter().rev();
+    let last = items.next().unwrap_or_else(|| msg!("import-nothing"));
+    items.fold(last, |rest, first| {
+        msg!("import-and", first = first, rest = rest)
+    })
+}
+
+/// `1.1.1 1.5 (Sheet1!C4), 1.1.2 1 (Sheet1!C5)`: items with their maxima
+/// and cells.
+pub fn items(items: &[(String, Score, String)]) -> Msg {
+    let mut items = items
+        .iter()
+        .rev()
+        .map(|(id, max, cell)| msg!("import-item", id = id, max = *max, cell = cell));
+    let last = items.next().unwrap_or_else(|| msg!("import-nothing"));
+    items.fold(last, |rest, first| {
+        msg!("import-items", first = first, rest = rest)
+    })
+}
 
 pub fn no_header(
     path: &Path,
     sheets: &[String],
     rows: usize,
-    closest: Option<(String, Vec<&'static str>)>,
+    closest: Option<(String, Vec<Msg>)>,
 ) -> Error {
-    let mut help = format!(
-        "looked in the first {rows} rows of {} for {LOOKED_FOR}",
-        sheets
-            .iter()
-            .map(|s| format!("sheet `{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    if let Some((cell, found)) = closest {
-        help.push_str(&format!(
-            "; the closest was the row of {cell}, with {} only",
-            found.join(" and ")
-        ));
-    }
-    table(
-        file_name(path),
-        "cannot find the table's header row",
-        Some(help),
-    )
+    let names: Vec<String> = sheets.iter().map(|s| format!("`{s}`")).collect();
+    let count = names.len();
+    let help = match closest {
+        Some((cell, found)) => msg!(
+            "E905-no-header-closest-help",
+            rows = rows,
+            count = count,
+            sheets = names,
+            cell = cell,
+            found = and(found)
+        ),
+        None => msg!(
+            "E905-no-header-help",
+            rows = rows,
+            count = count,
+            sheets = names
+        ),
+    };
+    table(file_name(path), msg!("E905-no-header"), Some(help))
 }
 
 pub fn no_rows(cell: &str) -> Error {
-    table(
-        cell,
-        "there is no criterion below this header: expected rows with a number (I, 1, 1.1…), a title and a maximum",
-        None,
-    )
+    table(cell, msg!("E906-no-rows"), None)
 }
 
 pub fn max_not_a_number(cell: &str, id: &str, shown: &str, why: &dyn Display) -> Error {
     table(
         cell,
-        format!("the maximum of {id}, `{shown}`, is not a number: {why}"),
-        Some("write the maximum as 2, 1,5 or 0.25 (at most three decimals)".into()),
+        msg!(
+            "E907-max-not-a-number",
+            id = id,
+            value = shown,
+            detail = why.to_string()
+        ),
+        Some(msg!("E907-max-not-a-number-help")),
     )
 }
 
-pub fn max_not_a_value(cell: &str, id: &str, what: &str) -> Error {
+pub fn max_not_a_value(cell: &str, id: &str, what: Msg) -> Error {
     table(
         cell,
-        format!("the maximum of {id} is {what}, not a number"),
-        Some("format the cell as a number or as text, and write the maximum, e.g. 1,5".into()),
+        msg!("E907-max-not-a-value", id = id, what = what),
+        Some(msg!("E907-max-not-a-value-help")),
     )
+}
+
+/// What a cell holds that is not a maximum: a date, a truth value…
+pub fn cell_date() -> Msg {
+    msg!("import-cell-date")
+}
+
+pub fn cell_duration() -> Msg {
+    msg!("import-cell-duration")
+}
+
+pub fn cell_not_finite() -> Msg {
+    msg!("import-cell-not-finite")
+}
+
+pub fn cell_bool(b: bool) -> Msg {
+    msg!("import-cell-bool", value = b.to_string())
+}
+
+pub fn cell_error(e: &dyn Display) -> Msg {
+    msg!("import-cell-error", value = e.to_string())
 }
 
 pub fn no_max(cell: &str, id: &str) -> Error {
     table(
         cell,
-        format!("{id} has no maximum (Điểm tối đa)"),
-        Some("every area, criterion and sub-criterion needs its maximum".into()),
+        msg!("E907-no-max", id = id),
+        Some(msg!("E907-no-max-help")),
     )
 }
 
 pub fn no_title(cell: &str, id: &str) -> Error {
-    table(cell, format!("{id} has no title"), None)
+    table(cell, msg!("E908-no-title", id = id), None)
 }
 
 pub fn bad_id(cell: &str, shown: &str) -> Error {
     table(
         cell,
-        format!("`{shown}` is not a number of the table"),
-        Some(
-            "expected a roman numeral for an area (I, II…), or 1, 1.1, 1.1.1; a scoring guide's \
-             row has no number, or a), b), - or +"
-                .into(),
-        ),
+        msg!("E909-bad-id", value = shown),
+        Some(msg!("E909-bad-id-help")),
     )
 }
 
 pub fn duplicate_id(cell: &str, id: &str, first: &str) -> Error {
     table(
         cell,
-        format!("{id} is given twice: first at {first}"),
-        Some("each area and criterion has its own number".into()),
+        msg!("E910-duplicate-id", id = id, first = first),
+        Some(msg!("E910-duplicate-id-help")),
     )
 }
 
 pub fn missing_parent(cell: &str, id: &str, parent: &str) -> Error {
     table(
         cell,
-        format!("{id} has no parent {parent} in the table"),
-        Some(format!(
-            "add the row of {parent} above it, or correct the number"
-        )),
+        msg!("E911-missing-parent", id = id, parent = parent),
+        Some(msg!("E911-missing-parent-help", parent = parent)),
     )
 }
 
 pub fn outside_area(cell: &str, shown: &str, area: &str, area_cell: &str) -> Error {
     table(
         cell,
-        format!("{shown} is under area {area} ({area_cell}), but does not start with {area}."),
-        Some("number the criteria of an area 1, 2… (or all from the area's number)".into()),
+        msg!(
+            "E912-outside-area",
+            id = shown,
+            area = area,
+            area_cell = area_cell
+        ),
+        Some(msg!("E912-outside-area-help")),
     )
 }
 
-pub fn children_exceed(cell: &str, id: &str, sum: Score, max: Score, children: &str) -> Error {
+pub fn children_exceed(cell: &str, id: &str, sum: Score, max: Score, children: Msg) -> Error {
     table(
         cell,
-        format!(
-            "the criteria under {id} have maxima adding up to {}, more than its maximum {}",
-            sum.to_vi(),
-            max.to_vi()
-        ),
-        Some(format!("under {id}: {children}")),
+        msg!("E913-children-exceed", id = id, sum = sum, max = max),
+        Some(msg!(
+            "E913-children-exceed-help",
+            id = id,
+            children = children
+        )),
     )
 }
 
-pub fn areas_total(cell: &str, sum: Score, max: Score, of: &str, areas: &str) -> Error {
+pub fn areas_total(cell: &str, sum: Score, max: Score, of: Msg, areas: Msg) -> Error {
     table(
         cell,
-        format!(
-            "the areas' maxima add up to {}, but the assessment's maximum is {} ({of})",
-            sum.to_vi(),
-            max.to_vi()
-        ),
-        Some(format!("areas: {areas}")),
+        msg!("E914-areas-total", sum = sum, max = max, of = of),
+        Some(msg!("E914-areas-total-help", areas = areas)),
     )
 }
 
 pub fn totals_disagree(cell: &str, a: Score, first: &str, b: Score) -> Error {
     table(
         cell,
-        format!(
-            "this total row gives {}, but the one at {first} gives {}",
-            b.to_vi(),
-            a.to_vi()
-        ),
+        msg!("E915-totals-disagree", this = b, first = first, that = a),
         None,
     )
 }
 
-pub fn no_total_given(year: i32) -> String {
-    format!("the default 100: neither the table nor content/{year}/_index.md gives another")
+pub fn no_total_given(year: i32) -> Msg {
+    msg!("import-max-default", year = year)
 }
 
-pub fn total_row(cell: &str) -> String {
-    format!("the total row, {cell}")
+pub fn total_row(cell: &str) -> Msg {
+    msg!("import-max-total-row", cell = cell)
 }
 
-pub fn index_max(year: i32) -> String {
-    format!("content/{year}/_index.md")
+pub fn index_max(year: i32) -> Msg {
+    msg!("import-max-index", year = year)
 }
 
 pub fn not_a_year(year: i32) -> Error {
-    Error::Command(format!("{year} is not a four-digit year"))
+    Error::Command(msg!("E821-not-a-year", year = year))
 }
 
 pub fn folder_without_index(year: i32) -> Error {
-    Error::Command(format!(
-        "content/{year} exists but has no _index.md; nothing was written: delete the folder, or \
-         give it its _index.md (kiemchung new year writes one), and import again"
-    ))
+    Error::Command(msg!("E917-folder-without-index", year = year))
 }
 
 pub fn year_has_errors(year: i32, files: &[String]) -> Error {
-    Error::Command(format!(
-        "content/{year} has errors; fix these files first (run kiemchung check), nothing was \
-         written: {}",
-        files.join(", ")
+    Error::Command(msg!(
+        "E918-year-has-errors",
+        year = year,
+        files = files.to_vec()
     ))
 }
 
 pub fn would_fail_check(year: i32, diagnostics: Vec<Diagnostic>) -> Error {
     Error::WouldFail {
         diagnostics,
-        message: format!(
-            "with the table's titles and maxima, content/{year} would not pass check (above, \
-             in the files as they would be); nothing was written"
-        ),
+        message: msg!("E919-would-fail-check", year = year),
     }
 }
 
 pub fn changed_meanwhile(path: &Path) -> Error {
-    Error::Command(format!(
-        "{} changed while the table was being imported; run the import again",
-        path.display()
-    ))
+    Error::Command(msg!("E920-changed-meanwhile", path = path))
 }
 
 pub fn cannot_edit(rel: &str, field: &str) -> Error {
-    Error::Command(format!(
-        "{rel}: cannot change `{field}:` without touching anything else in the file (write it \
-         as one line, `{field}: …`); nothing was written"
-    ))
+    Error::Command(msg!("E921-cannot-edit", path = rel, field = field))
 }
 
-pub fn not_itemised(cell: &str, id: &str, sum: Score, max: Score) -> String {
-    format!(
-        "{cell}: the criteria under {id} add up to {} of its {}; the {} left is shown as not \
-         itemised (chưa chia chi tiết)",
-        sum.to_vi(),
-        max.to_vi(),
-        (max - sum).to_vi()
+pub fn not_itemised(cell: &str, id: &str, sum: Score, max: Score) -> Msg {
+    msg!(
+        "import-not-itemised",
+        cell = cell,
+        id = id,
+        sum = sum,
+        max = max,
+        left = max - sum
     )
 }
 
-pub fn unknown_unit(cell: &str, shown: &str) -> String {
-    format!(
-        "{cell}: `{shown}` is not a unit of site.toml (its id or its name); no unit written for \
-         that criterion"
-    )
+pub fn unknown_unit(cell: &str, shown: &str) -> Msg {
+    msg!("import-unknown-unit", cell = cell, unit = shown)
 }
 
-pub fn scores_not_imported(cell: &str) -> String {
-    format!(
-        "{cell}: the self-scores (Điểm tự đánh giá) are not imported; scores are written in the \
-         criteria's files"
-    )
+pub fn scores_not_imported(cell: &str) -> Msg {
+    msg!("import-scores-not-imported", cell = cell)
 }
 
-pub fn rows_not_read(first: &str, last: &str) -> String {
+pub fn rows_not_read(first: &str, last: &str) -> Msg {
     if first == last {
-        format!("{first}: a row without a number after an empty row was not read")
+        msg!("import-row-not-read", first = first)
     } else {
-        format!("{first} to {last}: rows without a number after an empty row were not read")
+        msg!("import-rows-not-read", first = first, last = last)
     }
 }
 
-pub fn other_errors(n: usize) -> String {
-    format!(
-        "the site has {n} other error{} that this import did not cause (run kiemchung check)",
-        if n == 1 { "" } else { "s" }
+pub fn other_errors(n: usize) -> Msg {
+    msg!("import-other-errors", count = n)
+}
+
+pub fn title_change(was: &str, now: &str) -> Msg {
+    // Titles are quoted as the file writes them.
+    msg!(
+        "import-title-change",
+        was = serde_json::json!(was).to_string(),
+        now = serde_json::json!(now).to_string()
     )
 }
 
-pub fn title_change(was: &str, now: &str) -> String {
-    format!(
-        "title {} → {}",
-        serde_json::json!(was),
-        serde_json::json!(now)
-    )
-}
-
-pub fn max_change(was: Score, now: Score) -> String {
-    format!("max {} → {}", was.to_plain(), now.to_plain())
+pub fn max_change(was: Score, now: Score) -> Msg {
+    msg!("import-max-change", was = was, now = now)
 }
 
 pub fn no_sheet(path: &Path, sheet: &str, sheets: &[String]) -> Error {
     table(
         file_name(path),
-        format!("there is no sheet `{sheet}`"),
-        Some(format!("its sheets: {}", sheets.join(", "))),
+        msg!("E916-no-sheet", sheet = sheet),
+        Some(msg!("E916-no-sheet-help", sheets = sheets.to_vec())),
     )
 }
 
 pub fn already_exists(rel: &str) -> Error {
-    Error::Command(format!(
-        "{rel} already exists, and holds none of the year's criteria; nothing was written: \
-         rename or move that file and import again"
-    ))
+    Error::Command(msg!("E922-already-exists", path = rel))
 }

@@ -24,6 +24,7 @@ mod tree;
 use super::Failure;
 use crate::base::diag::Diagnostic;
 use crate::base::fsutil;
+use crate::base::i18n::Msg;
 use crate::base::score::Score;
 use crate::error::Error;
 use crate::load;
@@ -51,9 +52,9 @@ pub struct Outcome {
     pub max: Score,
     /// Paths from the root.
     pub added: Vec<String>,
-    pub changed: Vec<(String, Vec<String>)>,
+    pub changed: Vec<(String, Vec<Msg>)>,
     pub removed: Vec<(String, String)>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
     /// The files written, in order (none on a dry run).
     pub written: Vec<PathBuf>,
 }
@@ -139,12 +140,7 @@ fn year_on_disk(inputs: &load::Inputs, year: i32) -> Result<Option<plan::Year>, 
 
 /// Checks the planned files as `check` would on disk: an error in a file
 /// of the year refuses the import; others are only noted.
-fn check_plan(
-    root: &Path,
-    year: i32,
-    p: &plan::Plan,
-    notes: &mut Vec<String>,
-) -> Result<(), Error> {
+fn check_plan(root: &Path, year: i32, p: &plan::Plan, notes: &mut Vec<Msg>) -> Result<(), Error> {
     let mut overlay: Vec<(String, String)> = p.new_files.clone();
     for e in &p.edits {
         let text = load::decode(&e.rel, e.after.clone()).map_err(|d| Error::Site(vec![d]))?;

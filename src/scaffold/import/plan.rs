@@ -10,6 +10,7 @@ use super::edit;
 use super::messages;
 use super::rows::Item;
 use super::tree::Tree;
+use crate::base::i18n::Msg;
 use crate::base::id::NodeId;
 use crate::base::score::Score;
 use crate::base::vi;
@@ -49,10 +50,10 @@ pub struct Plan {
     /// Edited files, in writing order (`_index.md` last).
     pub edits: Vec<Edit>,
     /// Each changed file and what changed in it.
-    pub changed: Vec<(String, Vec<String>)>,
+    pub changed: Vec<(String, Vec<Msg>)>,
     /// Files of the year whose node the table lacks, with its id.
     pub removed: Vec<(String, String)>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
@@ -261,7 +262,7 @@ fn change_in(
     root: &std::path::Path,
     rel: &str,
     changes: Vec<(&str, String)>,
-    what: Vec<String>,
+    what: Vec<Msg>,
     is_index: bool,
     plan: &mut Plan,
 ) -> Result<(), Error> {

@@ -41,7 +41,7 @@ pub struct Table {
     /// The total row's maximum and its cell, when the table has one.
     pub total: Option<(Score, String)>,
     /// Things worth saying that do not stop the import.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::base::i18n::Msg>,
 }
 
 /// What a number cell says.
@@ -164,7 +164,7 @@ fn is_total(title: &str) -> bool {
 pub fn read_max(v: &Value, cell: &str, id: &str) -> Result<Option<Score>, Error> {
     let shown = match v {
         Value::Empty => return Ok(None),
-        Value::Other(what) => return Err(messages::max_not_a_value(cell, id, what)),
+        Value::Other(what, _) => return Err(messages::max_not_a_value(cell, id, what.clone())),
         Value::Number(t) | Value::Text(t) => t.trim(),
     };
     if shown.is_empty() {

@@ -26,11 +26,17 @@ pub enum Value {
     Text(String),
     /// A number stored as one: its shortest decimal text (`1.5`, `8`).
     Number(String),
-    /// A date, a truth value or an error value: what it is, in words.
-    Other(String),
+    /// A date, a truth value or an error value: what it is, in words, and
+    /// those words in English (its text, for what reads cells as text).
+    Other(crate::base::i18n::Msg, String),
 }
 
 impl Value {
+    pub fn other(what: crate::base::i18n::Msg) -> Value {
+        let text = what.en();
+        Value::Other(what, text)
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Value::Empty => true,
@@ -43,7 +49,7 @@ impl Value {
     pub fn text(&self) -> &str {
         match self {
             Value::Empty => "",
-            Value::Text(t) | Value::Number(t) | Value::Other(t) => t,
+            Value::Text(t) | Value::Number(t) | Value::Other(_, t) => t,
         }
     }
 }
@@ -182,11 +188,11 @@ fn value(d: &Data) -> Value {
         // Rust prints a double as the shortest decimal that reads back as
         // the same double, and never with an exponent.
         Data::Float(f) if f.is_finite() => Value::Number(format!("{f}")),
-        Data::Float(_) => Value::Other("not a finite number".into()),
-        Data::Bool(b) => Value::Other(format!("the truth value {b}")),
-        Data::DateTime(_) | Data::DateTimeIso(_) => Value::Other("a date".into()),
-        Data::DurationIso(_) => Value::Other("a duration".into()),
-        Data::Error(e) => Value::Other(format!("the error value {e}")),
+        Data::Float(_) => Value::other(messages::cell_not_finite()),
+        Data::Bool(b) => Value::other(messages::cell_bool(*b)),
+        Data::DateTime(_) | Data::DateTimeIso(_) => Value::other(messages::cell_date()),
+        Data::DurationIso(_) => Value::other(messages::cell_duration()),
+        Data::Error(e) => Value::other(messages::cell_error(e)),
     }
 }
 

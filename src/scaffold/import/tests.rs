@@ -103,7 +103,7 @@ fn maxima_are_read_exactly() {
         Value::Number(format!("{}", 0.1 + 0.2)),
         Value::Text("hai điểm".into()),
         Value::Text("-1".into()),
-        Value::Other("a date".into()),
+        Value::other(super::messages::cell_date()),
     ] {
         let e = max(bad).unwrap_err().to_string();
         assert!(e.starts_with("Sheet1!C1: the maximum of 1"), "{e}");

@@ -6,6 +6,7 @@
 
 use super::messages;
 use super::rows::{Item, Table};
+use crate::base::i18n::Msg;
 use crate::base::id::NodeId;
 use crate::base::score::Score;
 use crate::error::Error;
@@ -24,15 +25,15 @@ pub enum Given {
 pub struct Tree {
     pub items: Vec<Item>,
     pub max: Score,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
-fn list(items: &[&Item]) -> String {
-    items
+fn list(items: &[&Item]) -> Msg {
+    let items: Vec<(String, Score, String)> = items
         .iter()
-        .map(|i| format!("{} {} ({})", i.id, i.max.to_vi(), i.max_cell))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|i| (i.id.to_string(), i.max, i.max_cell.clone()))
+        .collect();
+    messages::items(&items)
 }
 
 pub fn check(table: Table, year: i32, given: Given) -> Result<Tree, Error> {
@@ -71,7 +72,7 @@ pub fn check(table: Table, year: i32, given: Given) -> Result<Tree, Error> {
                 &item.id.to_string(),
                 sum,
                 item.max,
-                &list(kids),
+                list(kids),
             ));
         }
         if sum < item.max {
@@ -99,7 +100,7 @@ pub fn check(table: Table, year: i32, given: Given) -> Result<Tree, Error> {
         ),
     };
     if sum != max {
-        return Err(messages::areas_total(&cell, sum, max, &of, &list(&areas)));
+        return Err(messages::areas_total(&cell, sum, max, of, list(&areas)));
     }
     let mut items = table.items;
     items.sort_by(|a, b| a.id.cmp(&b.id));
