@@ -22,6 +22,3 @@ test-errors = { $count ->
    *[other] { $count } errors
 }
 test-io = Cannot read the file: { $error }
-
-# TRANSITIONAL: text not yet in the catalog.
-untranslated = { $text }

@@ -19,6 +19,3 @@ help-did-you-mean = có phải ý bạn là `{ $name }`?
 test-figures = { $score } · { $count } · { $year } · { $date }
 test-errors = { $count } lỗi
 test-io = Không đọc được tệp: { $error }
-
-# TRANSITIONAL: text not yet in the catalog.
-untranslated = { $text }

@@ -9,18 +9,21 @@ use crate::msg;
 use std::process::ExitCode;
 
 pub fn run(cx: &Context, code: Option<&str>) -> ExitCode {
+    use std::io::Write;
+    // `kiemchung explain | head` closes the pipe early: no reason to panic.
+    let mut out = std::io::stdout().lock();
     let all = explain::all(cx.lang);
     let Some(code) = code else {
-        println!("{}\n", msg!("explain-list").text(cx.lang));
+        let _ = writeln!(out, "{}\n", msg!("explain-list").text(cx.lang));
         for e in &all {
-            println!("  {}  {}", e.code, e.title);
+            let _ = writeln!(out, "  {}  {}", e.code, e.title);
         }
-        println!("\n{}", msg!("explain-list-more").text(cx.lang));
+        let _ = writeln!(out, "\n{}", msg!("explain-list-more").text(cx.lang));
         return ExitCode::SUCCESS;
     };
     match explain::find(cx.lang, code) {
         Some(e) => {
-            println!("{}: {}\n\n{}", e.code, e.title, e.body);
+            let _ = writeln!(out, "{}: {}\n\n{}", e.code, e.title, e.body);
             ExitCode::SUCCESS
         }
         None => {

@@ -175,7 +175,8 @@ export async function startServe(root, args = []) {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d) => {
       out += d;
-      const m = /^Serving (\S+)/m.exec(out);
+      // The first URL serve prints, whatever its language ("Serving …").
+      const m = /(https?:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);

@@ -88,6 +88,11 @@ test('broken front matter: the overlay names the file and line, the last good pa
   const overlay = await page.locator('#kiemchung-overlay').innerText();
   assert.ok(overlay.includes(`${SRC}:${line}:`), `the overlay names ${SRC}:${line}: ${overlay}`);
   assert.ok(overlay.includes('score: năm'), 'the overlay quotes the broken line');
+  // In the staff's language (the site's language is vi): the heading, the
+  // label with the rule's code, and the message itself.
+  assert.ok(overlay.includes('Lỗi khi tạo trang: 1 lỗi'), `the overlay's heading is Vietnamese: ${overlay}`);
+  assert.match(overlay, /lỗi\[E\d{3}\]: /, 'the label and the code');
+  assert.ok(!/\berror\b|\bexpected\b/i.test(overlay), `no English in the overlay: ${overlay}`);
   assert.ok(await page.locator('#kiemchung-overlay').isVisible(), 'the overlay is visible');
   // Under it, the last good content.
   const main = await page.locator('main').innerText();

@@ -142,20 +142,6 @@ macro_rules! msg {
     };
 }
 
-// TRANSITIONAL: text not yet in the catalog, shown as it is. Removed once
-// every message is; the compiler then finds any left.
-impl From<String> for Msg {
-    fn from(text: String) -> Msg {
-        Msg::new("untranslated").arg("text", text)
-    }
-}
-
-impl From<&str> for Msg {
-    fn from(text: &str) -> Msg {
-        Msg::new("untranslated").arg("text", text)
-    }
-}
-
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
         Arg::Text(s)
