@@ -145,3 +145,114 @@ fn a_busy_output_folder_is_said_in_vietnamese_with_its_code() {
     );
     no_english_labels(&run.stderr);
 }
+
+/// The codes the documentation explains (`### E401: …`).
+fn documented_codes() -> Vec<String> {
+    std::fs::read_to_string(Path::new(ROOT).join("docs/ma-loi.md"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("### "))
+        .filter_map(|h| h.split_once(": ").map(|(c, _)| c.to_string()))
+        .collect()
+}
+
+#[test]
+fn explain_works_for_every_code_in_both_languages() {
+    let codes = documented_codes();
+    assert!(codes.len() > 50, "{codes:?}");
+    let tmp = tempfile::tempdir().unwrap();
+    for code in &codes {
+        for (lang, rule, example) in [("vi", "Quy tắc.", "Ví dụ."), ("en", "Rule.", "Example.")]
+        {
+            let run = run_in(
+                tmp.path(),
+                &["explain", &code.to_lowercase(), "--lang", lang],
+            );
+            run.ok();
+            assert!(
+                run.stdout.starts_with(&format!("{code}: ")),
+                "{}",
+                run.stdout
+            );
+            assert!(
+                run.stdout.contains(rule) && run.stdout.contains(example),
+                "{}",
+                run.stdout
+            );
+        }
+    }
+    // The list names every code; an unknown one is an error with a hint.
+    let list = run_as_the_site_says(Path::new(ROOT), &["explain"]);
+    list.ok();
+    for code in &codes {
+        assert!(
+            list.stdout.contains(&format!("  {code}  ")),
+            "{code} in\n{}",
+            list.stdout
+        );
+    }
+    let unknown = run_as_the_site_says(Path::new(ROOT), &["explain", "E4O1"]);
+    unknown.assert_code(1);
+    assert!(
+        unknown.stderr.starts_with("lỗi: không có mã `E4O1`"),
+        "{}",
+        unknown.stderr
+    );
+    // The nearest code (E401 or E411: both one letter away).
+    assert!(
+        unknown.stderr.contains("gợi ý: có phải ý bạn là `E4"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn the_help_of_every_command_is_in_the_chosen_language() {
+    let root = Path::new(ROOT);
+    for command in [
+        "build", "check", "serve", "report", "dossier", "new", "import", "schema", "explain",
+    ] {
+        let vi = run_as_the_site_says(root, &[command, "--help"]);
+        vi.ok();
+        assert!(
+            vi.stdout.contains("Cách dùng: kiemchung"),
+            "{command}:\n{}",
+            vi.stdout
+        );
+        assert!(
+            vi.stdout.contains("In hướng dẫn này"),
+            "{command}:\n{}",
+            vi.stdout
+        );
+        assert!(
+            !vi.stdout.contains("Usage:") && !vi.stdout.contains("Print help"),
+            "{}",
+            vi.stdout
+        );
+        let en = run_as_the_site_says(root, &[command, "--help", "--lang", "en"]);
+        en.ok();
+        assert!(
+            en.stdout.contains("Usage: kiemchung"),
+            "{command}:\n{}",
+            en.stdout
+        );
+        assert!(
+            en.stdout.contains("Print this help"),
+            "{command}:\n{}",
+            en.stdout
+        );
+    }
+    // `help build` is `build --help`.
+    let a = run_as_the_site_says(root, &["help", "build"]);
+    let b = run_as_the_site_says(root, &["build", "--help"]);
+    assert_eq!(a.stdout, b.stdout);
+    // A usage error: exit code 2, in Vietnamese, with the nearest option.
+    let bad = run_as_the_site_says(root, &["build", "--outptu", "x"]);
+    bad.assert_code(2);
+    assert!(
+        bad.stderr.starts_with("lỗi: không có tùy chọn `--outptu`"),
+        "{}",
+        bad.stderr
+    );
+    assert!(bad.stderr.contains("`--output`"), "{}", bad.stderr);
+}
